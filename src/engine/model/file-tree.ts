@@ -14,8 +14,11 @@ export type FileNode =
       size?: number;
       /** Milliseconds since the epoch; absent for files that came with an image. */
       mtime?: number;
+      /** Content is base64 of bytes that are not valid UTF-8 (gzip output, say). */
+      base64?: true;
     }
-  | { type: 'dir'; mode: number; mtime?: number }
+  /** `opaque`: overlay2's opaque directory, which hides everything lower layers had inside it. */
+  | { type: 'dir'; mode: number; mtime?: number; opaque?: true }
   | { type: 'symlink'; target: string; mtime?: number }
   /** overlay2's whiteout: the path is deleted in this layer even though a lower layer has it. */
   | { type: 'whiteout' };
@@ -29,7 +32,8 @@ export const EXEC_MODE = 0o755;
 /** Bytes a node occupies in a layer, as `docker ps -s` and `docker history` count them. */
 export function nodeSize(node: FileNode): number {
   if (node.type !== 'file') return 0;
-  return node.size ?? utf8Length(node.content);
+  if (node.size !== undefined) return node.size;
+  return node.base64 ? Math.floor((node.content.length * 3) / 4) - (node.content.endsWith('==') ? 2 : node.content.endsWith('=') ? 1 : 0) : utf8Length(node.content);
 }
 
 export function treeSize(tree: FileTree): number {
