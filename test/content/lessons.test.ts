@@ -285,6 +285,8 @@ function replay(ledger: Ledger, command: string): string[] {
         const dockerfile = ledger.files.get('Dockerfile');
         if (dockerfile === undefined) { problems.push('docker build before any Dockerfile was written'); break; }
         for (const source of dockerfileCopySources(dockerfile)) if (!ledger.files.has(source)) problems.push(`the Dockerfile copies ${source}, which no try-it wrote`);
+        // Only the tagged result joins the image store: BuildKit keeps the FROM images in its
+        // own cache, so they are not in `docker images` (nor inspectable) until pulled.
         const tag = flags.get('-t')?.[0];
         if (tag) ledger.images.add(imageRef(tag));
         break;
