@@ -15,11 +15,12 @@ import {
   REST,
   Routes,
   SlashCommandBuilder,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeDiscord, type FakeDiscord } from './fake-discord';
+import { createFakeDiscord, type FakeDiscord, type FieldError, validateCommandList, validateMessagePayload, validateModal } from './fake-discord';
 
 /** A 2x1 PNG, small enough to read in a diff when a byte goes missing. */
 const PNG = Buffer.from(
@@ -221,6 +222,46 @@ describe('fake Discord driven by a real discord.js client', () => {
     expect(response.choices).toEqual([{ name: 'nginx', value: 'nginx' }, { name: 'node', value: 'node' }]);
   });
 
+  it('turns the first follow-up after a deferral into the reply, as Discord does', async () => {
+    onInteraction = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await i.followUp('docker ps output');
+      await i.followUp('second message');
+    };
+    const h = fake.slash('docker ps');
+    const reply = await h.waitForReply();
+    expect(reply.content).toBe('docker ps output');
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    await h.waitForFollowUp();
+    const second = await h.waitForFollowUp();
+    expect(second.message.id).not.toBe(reply.id);
+    expect(second.message.interaction_metadata?.original_response_message_id).toBe(reply.id);
+  });
+
+  it('edits the select menu message after deferUpdate, and returns the message withResponse', async () => {
+    const picked: string[] = [];
+    onInteraction = async (i) => {
+      if (i.isChatInputCommand()) {
+        const menu = new StringSelectMenuBuilder().setCustomId('lesson').addOptions({ label: 'Images', value: 'images' }, { label: 'Volumes', value: 'volumes' });
+        const response = await i.reply({ content: 'Pick a lesson', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)], withResponse: true });
+        picked.push(`created ${response.resource?.message?.id ?? 'none'}`);
+      } else if (i.isStringSelectMenu()) {
+        await i.deferUpdate();
+        await i.editReply({ content: `Lesson: ${i.values[0] ?? ''}`, components: [] });
+      }
+    };
+    const menu = await fake.slash('ping').waitForReply();
+    await fake.waitFor(() => picked.length === 1, 2000, 'the withResponse result');
+    expect(picked).toEqual([`created ${menu.id}`]);
+    expect(() => fake.selectMenu(menu, 'lesson', ['networks'])).toThrow(/no option "networks"/);
+    const choice = fake.selectMenu(menu, 'lesson', ['volumes']);
+    expect((await choice.waitForResponse()).type).toBe(6);
+    const edited = await choice.waitForReply();
+    expect(edited.id).toBe(menu.id);
+    expect(edited.content).toBe('Lesson: volumes');
+  });
+
   it('parses a reply with a PNG attachment and serves its bytes back', async () => {
     onInteraction = async (i) => {
       if (i.isChatInputCommand()) await i.reply({ content: 'layers', files: [new AttachmentBuilder(PNG, { name: 'layers.png' })] });
@@ -360,5 +401,86 @@ describe('fake Discord driven by a real discord.js client', () => {
     await fake.waitFor(() => true).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(tcpHandles()).toBeLessThanOrEqual(tcpBefore);
+  });
+});
+
+const codes = (errors: FieldError[]) => errors.map((e) => `${e.path.join('.')}:${e.code}`);
+const row = (n: number, make: (i: number) => object) => ({ type: 1, components: Array.from({ length: n }, (_, i) => make(i)) });
+const button = (i: number, extra: object = {}) => ({ type: 2, style: 1, label: `B${i}`, custom_id: `b${i}`, ...extra });
+
+describe('Discord limits the fake enforces on messages', () => {
+  it.each([
+    ['content over 2000 characters', { content: 'a'.repeat(2001) }, 'content:BASE_TYPE_MAX_LENGTH'],
+    ['more than 10 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 't' })) }, 'embeds:BASE_TYPE_MAX_LENGTH'],
+    ['an embed title over 256', { embeds: [{ title: 't'.repeat(257) }] }, 'embeds.0.title:BASE_TYPE_MAX_LENGTH'],
+    ['an embed description over 4096', { embeds: [{ description: 'd'.repeat(4097) }] }, 'embeds.0.description:BASE_TYPE_MAX_LENGTH'],
+    ['more than 25 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] }, 'embeds.0.fields:BASE_TYPE_MAX_LENGTH'],
+    ['a field name over 256', { embeds: [{ fields: [{ name: 'n'.repeat(257), value: 'v' }] }] }, 'embeds.0.fields.0.name:BASE_TYPE_MAX_LENGTH'],
+    ['a field value over 1024', { embeds: [{ fields: [{ name: 'n', value: 'v'.repeat(1025) }] }] }, 'embeds.0.fields.0.value:BASE_TYPE_MAX_LENGTH'],
+    ['an empty field name', { embeds: [{ fields: [{ name: '', value: 'v' }] }] }, 'embeds.0.fields.0.name:BASE_TYPE_REQUIRED'],
+    ['a footer over 2048', { embeds: [{ footer: { text: 'f'.repeat(2049) } }] }, 'embeds.0.footer.text:BASE_TYPE_MAX_LENGTH'],
+    ['an author name over 256', { embeds: [{ author: { name: 'a'.repeat(257) } }] }, 'embeds.0.author.name:BASE_TYPE_MAX_LENGTH'],
+    ['6001 characters across embeds', { embeds: [{ description: 'a'.repeat(4000) }, { description: 'b'.repeat(2001) }] }, 'embeds:MAX_EMBED_SIZE_EXCEEDED'],
+    ['6 action rows', { components: Array.from({ length: 6 }, (_, r) => row(1, (i) => button(r * 10 + i))) }, 'components:BASE_TYPE_MAX_LENGTH'],
+    ['6 buttons in a row', { components: [row(6, (i) => button(i))] }, 'components.0.components:BASE_TYPE_MAX_LENGTH'],
+    ['a custom_id over 100', { components: [row(1, () => button(0, { custom_id: 'c'.repeat(101) }))] }, 'components.0.components.0.custom_id:BASE_TYPE_MAX_LENGTH'],
+    ['a button label over 80', { components: [row(1, () => button(0, { label: 'l'.repeat(81) }))] }, 'components.0.components.0.label:BASE_TYPE_MAX_LENGTH'],
+    ['the same custom_id twice', { components: [row(2, () => button(0))] }, 'components.0.components.1.custom_id:COMPONENT_CUSTOM_ID_DUPLICATED'],
+    ['a select with 26 options', { components: [row(1, () => ({ type: 3, custom_id: 's', options: Array.from({ length: 26 }, (_, i) => ({ label: `o${i}`, value: `o${i}` })) }))] }, 'components.0.components.0.options:BASE_TYPE_MAX_LENGTH'],
+    ['a select sharing a row with a button', { components: [{ type: 1, components: [button(0), { type: 3, custom_id: 's', options: [{ label: 'a', value: 'a' }] }] }] }, 'components.0.components:COMPONENT_LAYOUT_WIDTH_EXCEEDED'],
+  ])('refuses %s', (_name, payload, expected) => {
+    expect(codes(validateMessagePayload(payload))).toContain(expected);
+  });
+
+  it('counts an emoji as one character, so 2000 whales still fit', () => {
+    expect(validateMessagePayload({ content: '🐋'.repeat(2000) })).toEqual([]);
+  });
+
+  it.each([
+    ['a title over 45', { title: 't'.repeat(46), custom_id: 'm', components: [{ type: 18, label: 'L', component: { type: 4, custom_id: 'a', style: 1 } }] }, 'data.title:BASE_TYPE_MAX_LENGTH'],
+    ['a text input label over 45', { title: 'T', custom_id: 'm', components: [row(1, () => ({ type: 4, custom_id: 'a', style: 1, label: 'l'.repeat(46) }))] }, 'data.components.0.components.0.label:BASE_TYPE_MAX_LENGTH'],
+    ['a prefilled value over 4000', { title: 'T', custom_id: 'm', components: [{ type: 18, label: 'L', component: { type: 4, custom_id: 'a', style: 2, value: 'v'.repeat(4001) } }] }, 'data.components.0.component.value:BASE_TYPE_MAX_LENGTH'],
+    ['6 rows', { title: 'T', custom_id: 'm', components: Array.from({ length: 6 }, (_, i) => ({ type: 18, label: 'L', component: { type: 4, custom_id: `a${i}`, style: 1 } })) }, 'data.components:BASE_TYPE_MAX_LENGTH'],
+  ])('refuses a modal with %s', (_name, modal, expected) => {
+    expect(codes(validateModal(modal))).toContain(expected);
+  });
+});
+
+describe('Discord rules the fake enforces on command registration', () => {
+  const cmd = (extra: object) => ({ name: 'lab', description: 'Starts a lab', ...extra });
+  const str = (name: string, extra: object = {}) => ({ type: 3, name, description: name, ...extra });
+  const sub = (name: string, options: object[] = []) => ({ type: 1, name, description: name, options });
+
+  it.each([
+    ['an upper-case name', [cmd({ name: 'Lab' })], '0.name:APPLICATION_COMMAND_INVALID_NAME'],
+    ['a name with a space', [cmd({ name: 'start lab' })], '0.name:APPLICATION_COMMAND_INVALID_NAME'],
+    ['a 33-character name', [cmd({ name: 'l'.repeat(33) })], '0.name:BASE_TYPE_MAX_LENGTH'],
+    ['a 101-character description', [cmd({ description: 'd'.repeat(101) })], '0.description:BASE_TYPE_MAX_LENGTH'],
+    ['26 options', [cmd({ options: Array.from({ length: 26 }, (_, i) => str(`o${i}`)) })], '0.options:BASE_TYPE_MAX_LENGTH'],
+    ['a required option after an optional one', [cmd({ options: [str('a'), str('b', { required: true })] })], '0.options.1:APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID'],
+    ['26 choices', [cmd({ options: [str('a', { choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `c${i}` })) })] })], '0.options.0.choices:BASE_TYPE_MAX_LENGTH'],
+    ['choices together with autocomplete', [cmd({ options: [str('a', { autocomplete: true, choices: [{ name: 'x', value: 'x' }] })] })], '0.options.0.autocomplete:APPLICATION_COMMAND_AUTOCOMPLETE_WITH_CHOICES'],
+    ['a subcommand inside a subcommand', [cmd({ options: [sub('a', [sub('b')])] })], '0.options.0.options.0.type:APPLICATION_COMMAND_OPTIONS_TYPE_INVALID'],
+    ['a group inside a group', [cmd({ options: [{ type: 2, name: 'g', description: 'g', options: [{ type: 2, name: 'h', description: 'h', options: [sub('x')] }] }] })], '0.options.0.options.0.type:APPLICATION_COMMAND_OPTIONS_TYPE_INVALID'],
+    ['a subcommand next to a plain option', [cmd({ options: [sub('a'), str('b')] })], '0.options.1:APPLICATION_COMMAND_OPTIONS_TYPE_INVALID'],
+    ['an unknown locale key', [cmd({ name_localizations: { pt: 'laboratorio' } })], '0.name_localizations.pt:LOCALE_INVALID'],
+    ['an upper-case localized name', [cmd({ name_localizations: { 'pt-BR': 'Lab' } })], '0.name_localizations.pt-BR:APPLICATION_COMMAND_INVALID_NAME'],
+    ['a localized description over 100', [cmd({ description_localizations: { 'pt-BR': 'd'.repeat(101) } })], '0.description_localizations.pt-BR:BASE_TYPE_MAX_LENGTH'],
+    ['permissions given as a name', [cmd({ default_member_permissions: 'ManageGuild' })], '0.default_member_permissions:NUMBER_TYPE_COERCE'],
+    ['an unknown context', [cmd({ contexts: [0, 3] })], '0.contexts.1:BASE_TYPE_CHOICES'],
+    ['an unknown integration type', [cmd({ integration_types: [2] })], '0.integration_types.0:BASE_TYPE_CHOICES'],
+    ['two commands with one name', [cmd({}), cmd({})], '1.name:APPLICATION_COMMANDS_DUPLICATE_NAME'],
+  ])('refuses %s', (_name, list, expected) => {
+    expect(codes(validateCommandList(list).errors)).toContain(expected);
+  });
+
+  it('accepts pt-BR localizations, Devanagari and Thai names, and a permissions bitfield string', () => {
+    const list = [
+      cmd({ name_localizations: { 'pt-BR': 'laboratório' }, description_localizations: { 'pt-BR': 'Começa um laboratório' }, default_member_permissions: '32', contexts: [0, 1], integration_types: [0] }),
+      cmd({ name: 'सहायता' }),
+      cmd({ name: 'ช่วยเหลือ' }),
+      cmd({ name: 'docker', options: [{ type: 2, name: 'image', description: 'Images', options: [sub('ls', [str('filter', { required: true }), str('format')])] }] }),
+    ];
+    expect(validateCommandList(list).errors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   buildInteraction,
   buildModalSubmitData,
   FakeDiscordUsageError,
+  uploadUserFile,
 } from './interactions';
 import { memberJson, toPermissions } from './objects';
 import { RestApi } from './rest';
@@ -77,6 +78,9 @@ export interface FakeDiscord {
   selectMenu(message: FakeMessage | string, customId: string, values: Array<string | FakeUser>, options?: ActorOptions & { force?: boolean }): InteractionHandle;
   /** The user fills in and submits the modal the bot showed in answer to `opened`. */
   submitModal(opened: InteractionHandle | InteractionRecord, values: Record<string, string | string[] | FileInput[]>, options?: ActorOptions & { force?: boolean }): InteractionHandle;
+
+  /** Stores a file as if a user uploaded it; returns the attachment object (id, url...) for a hand-made `resolved`. */
+  userAttachment(file: FileInput): Loose;
 
   /** Visible state of a channel: messages in order, ephemeral ones included (flags & 64). */
   messagesIn(channelId: string): FakeMessage[];
@@ -152,7 +156,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
     const call: RestCall = {
-      seq: state.restCalls.length + 1,
+      seq: 0,
       at: state.now(),
       method,
       path,
@@ -187,6 +191,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     }
     call.status = status;
     call.response = body;
+    call.seq = state.restCalls.length + 1;
     state.restCalls.push(call);
     if (call.route === null) {
       state.unknownRoutes.push(call);
@@ -463,6 +468,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
       return dispatchInteraction({ ...input, type: 5, data, ...(message ? { message: structuredClone(message) } : {}) }, `modal "${String(modal.custom_id)}"`);
     },
 
+    userAttachment: (file) => uploadUserFile(state, file),
     messagesIn: (channelId) => structuredClone(state.messagesIn(channelId)),
     message: (id) => {
       const m = state.messages.get(id);
@@ -486,9 +492,11 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
       for (const fail of [...pendingWaits]) fail(new Error('fake-discord: closed while waiting'));
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      gateway.close();
+      await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // let the closed sockets' handles go before the caller checks for leaks
+      await new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
   return fake;

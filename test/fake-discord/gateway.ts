@@ -303,7 +303,19 @@ export class Gateway {
     this.send(session.socket, { op: Op.InvalidSession, d: resumable, s: null, t: null });
   }
 
-  close(): void {
+  /**
+   * Closes with 4004, one of the codes after which discord.js gives up instead of retrying
+   * every 500 ms forever against a port nobody listens on any more (a hung test).
+   */
+  async close(): Promise<void> {
+    const closing = [...this.connections].map((conn) => new Promise<void>((resolve) => {
+      if (conn.socket.readyState === WebSocket.CLOSED) return resolve();
+      conn.socket.once('close', () => resolve());
+      if (conn.socket.readyState === WebSocket.OPEN) conn.socket.close(4004, 'fake-discord closed');
+    }));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(closing), new Promise<void>((resolve) => { timer = setTimeout(resolve, 1000); })]);
+    clearTimeout(timer);
     for (const conn of this.connections) conn.socket.terminate();
     this.connections.clear();
     this.wss.close();

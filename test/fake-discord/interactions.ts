@@ -38,7 +38,8 @@ export function buildInteraction(state: FakeState, input: SendInteractionInput):
   } else channel = state.dmChannelFor(user.id);
 
   const id = state.nextId();
-  const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(36).toString('base64url')}`;
+  // shaped like Discord's: base64 of "interaction:<id>:<secret>"
+  const token = Buffer.from(`interaction:${id}:${randomBytes(48).toString('base64url')}`).toString('base64url');
   const locale = input.locale ?? user.locale;
   const payload: Loose = {
     id,
@@ -357,11 +358,13 @@ export function buildComponentData(state: FakeState, message: FakeMessage, custo
  * inputs, or labels wrapping a text input / select / file upload, each carrying what was typed.
  */
 export function buildModalSubmitData(state: FakeState, modal: Loose, values: Record<string, string | string[] | FileInput[]>, force: boolean): Loose {
-  const known = new Set<string>();
+  const inputs = (modal.components as Loose[]).flatMap((c) => (c.type === ComponentType.Label ? [c.component as Loose] : Array.isArray(c.components) ? (c.components as Loose[]) : []));
+  for (const key of Object.keys(values)) {
+    if (!force && !inputs.some((i) => i?.custom_id === key)) throw usage(`modal "${String(modal.custom_id)}" has no input "${key}"`);
+  }
   const resolved: ResolvedBag = {};
   const answer = (input: Loose): Loose => {
     const id = input.custom_id as string;
-    known.add(id);
     const given = values[id];
     if (input.type === ComponentType.TextInput) {
       const text = given === undefined ? (input.value ?? '') : given;
@@ -395,7 +398,6 @@ export function buildModalSubmitData(state: FakeState, modal: Loose, values: Rec
     if (c.type === ComponentType.Label) return { type: ComponentType.Label, id: c.id ?? i + 1, component: answer(c.component as Loose) };
     return { type: c.type, id: c.id ?? i + 1 };
   });
-  for (const key of Object.keys(values)) if (!known.has(key) && !force) throw usage(`modal "${String(modal.custom_id)}" has no input "${key}"`);
   const data: Loose = { custom_id: modal.custom_id, components };
   if (Object.keys(resolved).length > 0) data.resolved = resolved;
   return data;
