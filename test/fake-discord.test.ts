@@ -352,6 +352,23 @@ describe('fake Discord driven by a real discord.js client', () => {
     expect(reply.content).toBe('manage guild: true');
   });
 
+  it('dispatches a hand-made interaction with the app permissions the test chose', async () => {
+    const file = fake.userAttachment({ name: 'compose.yaml', data: 'services: {}\n' });
+    onInteraction = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const attachment = i.options.getAttachment('file');
+      await i.reply(`attach=${String(i.appPermissions.has(PermissionFlagsBits.AttachFiles))} file=${attachment?.name ?? '-'} size=${attachment?.size ?? 0}`);
+    };
+    const h = fake.sendInteraction({
+      type: 2,
+      user: 'teacher',
+      locale: 'en-US',
+      app_permissions: (PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages).toString(),
+      data: { id: '1', name: 'upload', type: 1, options: [{ name: 'file', type: 11, value: file.id }], resolved: { attachments: { [file.id]: file } } },
+    });
+    expect((await h.waitForReply()).content).toBe('attach=false file=compose.yaml size=13');
+  });
+
   it('sends a DM interaction with a user and no member', async () => {
     await rest.put(Routes.applicationCommands(fake.applicationId), {
       body: [new SlashCommandBuilder().setName('help').setDescription('Help').setContexts(0, 1).toJSON()],

@@ -332,7 +332,9 @@ export class RestApi {
     if (!(allowed[record.type] ?? []).includes(type)) {
       throw invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Interaction response type ${type} is not valid for interaction type ${record.type}` }]);
     }
-    const flags = typeof data?.flags === 'number' ? data.flags : 0;
+    // only these flags can be set on an interaction response; Discord ignores the rest
+    const settable = MessageFlag.SuppressEmbeds | MessageFlag.Ephemeral | MessageFlag.IsComponentsV2 | MessageFlag.IsVoiceMessage | MessageFlag.SuppressNotifications;
+    const flags = (typeof data?.flags === 'number' ? data.flags : 0) & settable;
     const result: CallbackRecord = {
       interactionId: record.id,
       type,
@@ -355,7 +357,8 @@ export class RestApi {
         break;
       }
       case 5: {
-        const keep = flags & (MessageFlag.Ephemeral | MessageFlag.SuppressNotifications | MessageFlag.IsComponentsV2);
+        // Discord: EPHEMERAL is the only flag a deferral can set; V2 comes with the edit
+        const keep = flags & MessageFlag.Ephemeral;
         const messageType = record.type === 2 ? 20 : 0;
         result.message = s.createMessage({ channelId, payload: {}, files: [], type: messageType, flags: keep | MessageFlag.Loading, interaction: record });
         record.originalMessageId = result.message.id;
@@ -401,7 +404,8 @@ export class RestApi {
         response_message_loading: type === 5,
         response_message_ephemeral: message ? (message.flags & MessageFlag.Ephemeral) !== 0 : false,
       },
-      resource: { type, ...(message && type !== 6 ? { message: clone(message) } : {}) },
+      // the resource carries a message only for CHANNEL_MESSAGE_WITH_SOURCE and UPDATE_MESSAGE
+      resource: { type, ...(message && (type === 4 || type === 7) ? { message: clone(message) } : {}) },
     });
   }
 
@@ -448,7 +452,7 @@ export class RestApi {
     return ok(clone(edited));
   }
 
-  private followUp({ params, query, body, files }: RouteContext): Reply {
+  private followUp({ params, body, files }: RouteContext): Reply {
     const s = this.state;
     const record = this.webhookRecord(params);
     const payload = isObject(body) ? body : {};
@@ -461,11 +465,13 @@ export class RestApi {
       message = s.editMessage(original, payload, files);
       this.announce('MESSAGE_CREATE', message);
     } else {
-      message = s.createMessage({ channelId: record.payload.channel_id as string, payload, files, type: 0, followUpOf: record });
+      const settable = MessageFlag.SuppressEmbeds | MessageFlag.Ephemeral | MessageFlag.IsComponentsV2 | MessageFlag.IsVoiceMessage | MessageFlag.SuppressNotifications;
+      const flags = (typeof payload.flags === 'number' ? payload.flags : 0) & settable;
+      message = s.createMessage({ channelId: record.payload.channel_id as string, payload, files, type: 0, flags, followUpOf: record });
       this.announce('MESSAGE_CREATE', message);
     }
     record.followUps.push({ interactionId: record.id, kind: 'followup', target: message.id, body: payload, files, at: s.now(), message: clone(message) });
-    if (query.get('wait') === 'false') return noContent;
+    // for interaction follow-ups `wait` is always true
     return ok(clone(message));
   }
 
