@@ -397,6 +397,7 @@ describe('fake Discord driven by a real discord.js client', () => {
     expect((error as DiscordAPIError).status).toBe(404);
     expect(fake.unknownRoutes.map((c) => c.path)).toEqual(['/nowhere/at/all']);
     expect(fake.problems.some((p) => p.includes('no such route: GET /api/v10/nowhere/at/all'))).toBe(true);
+    expect(() => fake.assertClean()).toThrow(/no such route/);
   });
 
   it('resumes the session after the connection drops and keeps delivering interactions', async () => {

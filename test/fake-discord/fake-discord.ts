@@ -88,6 +88,9 @@ export interface FakeDiscord {
   /** Bytes the fake serves for an attachment url (uploads by the bot or by a user). */
   attachmentData(url: string): Buffer | undefined;
 
+  /** Throws if the bot hit unknown routes, got 5xx, or tripped gateway checks (4xx are often wanted, so not counted). */
+  assertClean(): void;
+
   /** Resolves with the first truthy value of `predicate`, re-checked on every change and every 20 ms. */
   waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs?: number, description?: string): Promise<T>;
   /** Resolves once a bot has identified and the connection is open. */
@@ -124,7 +127,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
 
   server.on('request', (req, res) => {
     void handleRequest(req, res).catch((error: unknown) => {
-      state.warn(`internal error on ${req.method} ${req.url}: ${String(error)}`);
+      state.warn(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: '500: Internal Server Error', code: 0 }));
     });
@@ -482,6 +485,13 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
       }
     },
 
+    assertClean() {
+      const failures = [
+        ...state.problems,
+        ...state.restCalls.filter((c) => c.status >= 500).map((c) => `${c.method} ${c.path} answered ${c.status}`),
+      ];
+      if (failures.length > 0) throw new Error(`fake-discord saw problems:\n- ${failures.join('\n- ')}`);
+    },
     waitFor,
     waitForGateway: (timeoutMs = 5000) => waitFor(() => gateway.ready, timeoutMs, 'the bot to connect to the gateway').then(() => undefined),
     advanceTime: (ms) => state.advanceTime(ms),

@@ -25,9 +25,10 @@ const usage = (message: string) => new FakeDiscordUsageError(`fake-discord: ${me
 
 /** Builds and records an INTERACTION_CREATE payload; the caller dispatches it. */
 export function buildInteraction(state: FakeState, input: SendInteractionInput): InteractionRecord {
-  const user = input.user ? state.resolveUser(input.user) : defaultUser(state, input.guildId);
-  const guild = input.guildId === null ? undefined : input.guildId ? state.guild(input.guildId) : state.guilds[0];
-  if (input.guildId && !guild) throw usage(`no guild ${input.guildId}`);
+  const guildId = input.guildId !== undefined || !input.channelId ? input.guildId : (state.channels.get(input.channelId)?.guildId ?? null);
+  const user = input.user ? state.resolveUser(input.user) : defaultUser(state, guildId);
+  const guild = guildId === null ? undefined : guildId ? state.guild(guildId) : state.guilds[0];
+  if (guildId && !guild) throw usage(`no guild ${guildId}`);
   let channel: FakeChannel | undefined;
   if (input.channelId) {
     channel = state.channels.get(input.channelId);
