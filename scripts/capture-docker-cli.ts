@@ -260,7 +260,11 @@ const HIDDEN_FLAGS: Record<string, ExtraFlag[]> = {
   ],
   'container update': [{ long: 'kernel-memory', type: 'bytes', usage: 'Kernel memory limit (deprecated)', hidden: true }],
   'volume create': [{ long: 'name', type: 'string', usage: 'Specify volume name', hidden: true }],
-  'stack': [],
+};
+
+/** Flags a group declares as persistent (inherited by its sub-commands), hidden in help. */
+const PERSISTENT_FLAGS: Record<string, ExtraFlag[]> = {
+  stack: [{ long: 'orchestrator', type: 'string', usage: 'Orchestrator to use (swarm|all)', hidden: true, deprecated: 'option will be ignored' }],
 };
 
 /** Commands whose flags end at the first non-flag word (docker/cli v28.2.2 `SetInterspersed(false)`). */
@@ -360,6 +364,7 @@ interface CapturedCommand {
   flags: (HelpFlag & {
     hidden?: boolean;
     hiddenOnLinux?: boolean;
+    persistent?: boolean;
     aliasOf?: string;
     verified?: string;
     annotations?: Record<string, string>;
@@ -431,6 +436,7 @@ function capture(path: string[], hidden = false): CapturedCommand | undefined {
     }
   }
   for (const extra of HIDDEN_FLAGS[canonicalKey(path)] ?? []) cmd.flags.push({ ...extra });
+  for (const extra of PERSISTENT_FLAGS[key] ?? []) cmd.flags.push({ ...extra, persistent: true });
   commands.push(cmd);
   console.log(`captured ${key || '(root)'} (${cmd.flags.length} flags)`);
   for (const sub of parsed.subcommands) capture([...path, sub.name]);
@@ -893,6 +899,111 @@ system | system events --since 1m
 system | context
 system | context use
 system | post | context ls
+global | --help=false ps
+global | -h volume ls
+global | container --help ls
+global | container ls --help
+global | --log-level=debug ps
+global | -Dl debug ps
+global | -lD ps
+global | --tls ps
+global | --tlsverify=false ps
+global | --tlscacert /x/ca.pem --tls ps
+global | --tlscacert /x/ca.pem ps
+global | -H foo://x ps
+global | -H tcp://:abc ps
+global | -H '' ps
+global | -l bogus -H tcp://a:1 -c default ps
+global | -H tcp://a:1 -c default --tls ps
+global | stack --orchestrator swarm ls
+global | -H unix:///var/run/x.sock ps
+global | -H tcp://h:1 -H tcp://h:2 ps
+global | -c default ps
+global | stack ls --orchestrator swarm
+global | image ls --bogus
+global | image --help
+global | builder --help
+global | system prune --bogus
+global | network create --bogus n
+global | volume create --bogus
+global | completion
+global | completion bash --bogus
+global | help completion
+global | -D help ps
+global | ps -- -a
+run | run -dp 8080:80 nginx
+run | post | run -itp80:80 nginx
+run | post | run -i -t alpine sh
+run | run --rm --rm alpine
+run | run -e
+run | run --entrypoint '' alpine
+run | run -v
+run | run --volume=/a:/b alpine
+run | run --mount type=bind,source=/src,target=/app,readonly alpine
+run | run --tmpfs /run alpine
+run | run --cap-add
+run | run -u 1000:1000 alpine id
+run | run --workdir=/app alpine pwd
+run | run --privileged --init --read-only alpine
+run | run --log-opt max-size=10m alpine
+run | run --shm-size 1g alpine
+run | run --shm-size 1gb alpine
+run | run --shm-size 1gib alpine
+run | run --shm-size 1gx alpine
+run | run -m 0.5g alpine
+run | run -m '' alpine
+run | run --cpus '' alpine
+run | run --cpus -1 alpine
+run | run --stop-timeout -5 alpine
+run | run --oom-score-adj 9999999999999999999 alpine
+run | post | run --health-interval -5s alpine
+run | run --health-interval 1.5h alpine
+run | run --health-interval 1h2m3.5s alpine
+run | run --health-interval '' alpine
+run | run --pids-limit 1_000 alpine
+run | run --pids-limit 0b101 alpine
+run | run --pids-limit 010 alpine
+run | run --pids-limit 1e3 alpine
+containers | ps -n -1
+containers | ps -n=-1
+containers | ps --all=false
+containers | ps -a=false
+containers | ps --format=json
+containers | ps --last 0x10
+containers | logs --tail=5 web
+containers | logs -n 5 web
+containers | exec -it web
+containers | rm -f -v a
+containers | start -a
+containers | inspect --type container --size web
+containers | inspect --format '{{.State.Status}}' a b
+containers | update --memory 1g --memory-swap -1 web
+containers | update --restart unless-stopped web
+containers | kill --signal=SIGTERM web
+images | images nginx:latest
+images | images -q --no-trunc alpine
+images | rmi --no-prune x
+images | image prune --filter until=24h -f
+images | image inspect -f '{{.Id}}' nginx
+images | pull --all-tags nginx
+images | push -a user/app
+images | save nginx -o x.tar
+images | build -t a -t b --no-cache --pull .
+images | build --build-arg A=1 --target prod -f Dockerfile .
+images | build --network=host .
+images | build -q .
+images | build --platform linux/arm64 .
+images | build --progress plain .
+volumes | volume create --driver local --opt type=tmpfs --opt device=tmpfs v
+volumes | volume inspect -f '{{.Mountpoint}}' v
+volumes | network create --driver overlay --attachable n
+volumes | network ls --filter driver=bridge
+volumes | network connect --ip 10.0.0.5 n c
+volumes | network inspect --verbose n
+system | system df --format '{{.Type}}'
+system | system info --format '{{.ServerVersion}}'
+system | version --format '{{.Client.Version}}'
+system | events --filter type=container --since 10m --until 0s
 linux | run --cpu-count 2 alpine
 linux | run --cpu-count 2 --io-maxiops 5 alpine
 linux | start --checkpoint c1 web

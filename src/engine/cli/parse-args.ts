@@ -121,14 +121,24 @@ function valuesOf(st: RunState, c: CommandNode): FlagSetValues {
 function lookupLong(st: RunState, c: CommandNode, name: string): FlagSpec | undefined {
   const own = c.longFlags.get(name);
   if (own) return own;
-  if (name === 'help' && st.merged.has(c)) return HELP_FLAG;
+  if (!st.merged.has(c)) return undefined;
+  if (name === 'help') return HELP_FLAG;
+  for (let p = c.parent; p; p = p.parent) {
+    const f = p.longFlags.get(name);
+    if (f?.persistent) return f;
+  }
   return undefined;
 }
 
 function lookupShort(st: RunState, c: CommandNode, ch: string): FlagSpec | undefined {
   const own = c.shortFlags.get(ch);
   if (own) return own;
-  if (ch === 'h' && !c.ownHelp && st.merged.has(c)) return HELP_FLAG;
+  if (!st.merged.has(c)) return undefined;
+  if (ch === 'h' && !c.ownHelp) return HELP_FLAG;
+  for (let p = c.parent; p; p = p.parent) {
+    const f = p.shortFlags.get(ch);
+    if (f?.persistent) return f;
+  }
   return undefined;
 }
 
@@ -498,18 +508,55 @@ function initializeError(global: Map<string, FlagValue>): string | undefined {
     return `Unable to parse logging level: ${level}`;
   }
   const ctx = global.get('context');
-  const hosts = global.get('host');
-  if (typeof ctx === 'string' && ctx !== '' && Array.isArray(hosts) && hosts.length > 0) {
+  const hosts = (global.get('host') as string[] | undefined) ?? [];
+  if (typeof ctx === 'string' && ctx !== '' && hosts.length > 0) {
     return 'conflicting options: cannot specify both --host and --context';
   }
+  const config = typeof global.get('config') === 'string' ? (global.get('config') as string) : '/root/.docker';
+  const endpoint = (why: string) => `Failed to initialize: unable to resolve docker endpoint: ${why}`;
   if (typeof ctx === 'string' && ctx !== '' && ctx !== 'default') {
-    const config = typeof global.get('config') === 'string' ? (global.get('config') as string) : '/root/.docker';
-    return (
-      `Failed to initialize: unable to resolve docker endpoint: context ${goQuote(ctx)}: context not found: ` +
-      `open ${config}/contexts/meta/${sha256Hex(ctx)}/meta.json: no such file or directory`
+    return endpoint(
+      `context ${goQuote(ctx)}: context not found: open ${config}/contexts/meta/${sha256Hex(ctx)}/meta.json: no such file or directory`,
     );
   }
+  if (hosts.length > 1) return endpoint('Specify only one -H');
+  if (hosts.length === 1) {
+    const bad = daemonHostError(hosts[0]!.trim());
+    if (bad !== undefined) return endpoint(bad);
+  }
+  // Naming --tlsverify at all (even =false) turns TLS on; the CA file is read first.
+  if (global.get('tls') === true || global.has('tlsverify')) {
+    const ca = typeof global.get('tlscacert') === 'string' ? (global.get('tlscacert') as string) : `${config}/ca.pem`;
+    return endpoint(`open ${ca}: no such file or directory`);
+  }
   return undefined;
+}
+
+/** docker/cli opts.parseDockerDaemonHost, for the -H values students try. */
+function daemonHostError(addr: string): string | undefined {
+  if (addr === '') return undefined;
+  const sep = addr.indexOf('://');
+  const proto = sep >= 0 ? addr.slice(0, sep) : 'tcp';
+  const rest = sep >= 0 ? addr.slice(sep + 3) : addr;
+  switch (proto) {
+    case 'tcp': {
+      if (rest.includes('://') || rest === '') return `invalid proto, expected tcp: ${addr}`;
+      const authority = rest.split('/')[0]!;
+      const colon = authority.startsWith('[') ? authority.indexOf(':', authority.indexOf(']')) : authority.lastIndexOf(':');
+      if (colon >= 0 && !/^\d*$/.test(authority.slice(colon + 1))) {
+        return `parse ${goQuote('tcp://' + rest)}: invalid port ${goQuote(authority.slice(colon))} after host`;
+      }
+      return undefined;
+    }
+    case 'unix':
+    case 'npipe':
+      return rest.includes('://') ? `invalid proto, expected ${proto}: ${rest}` : undefined;
+    case 'fd':
+    case 'ssh':
+      return undefined;
+    default:
+      return `invalid bind address format: ${addr}`;
+  }
 }
 
 const BUILDX_MISSING_WARNING = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.

@@ -26,6 +26,8 @@ export interface FlagSpec {
   hiddenOnLinux?: boolean;
   deprecated?: string;
   shorthandDeprecated?: string;
+  /** Declared by a group for all its sub-commands (`docker stack --orchestrator`). */
+  persistent?: boolean;
   /** Another name for the same value (`--net` is `--network`); results are keyed by this name. */
   aliasOf?: string;
   annotations?: Record<string, string>;
