@@ -13,6 +13,7 @@ import {
   helpText,
   type ParsedDockerCommand,
   parseDockerArgs,
+  parseNormalizedNamed,
 } from '../../src/engine/cli/parse-args';
 
 interface Golden {
@@ -165,6 +166,25 @@ describe('help texts and specs for the sub-command authors', () => {
       "docker: 'docker volume create' requires at most 1 argument\n\nUsage:  docker volume create [OPTIONS] [VOLUME]\n\nSRun 'docker volume create --help' for more information",
     );
     expect(argumentCountError(['volume', 'create'], 1)).toBeUndefined();
+  });
+
+  it('normalises image names and refuses the ones docker pull refuses', () => {
+    const ok = parseNormalizedNamed('nginx:1.27');
+    expect(ok.ok && ok.ref).toEqual({
+      domain: 'docker.io',
+      path: 'library/nginx',
+      name: 'docker.io/library/nginx',
+      familiarName: 'nginx',
+      tag: '1.27',
+    });
+    const local = parseNormalizedNamed('localhost:5000/team/app');
+    expect(local.ok && local.ref.familiarName).toBe('localhost:5000/team/app');
+    // Same words as `docker pull Nginx` and `docker pull nginx:Bad^tag` (see images.json).
+    expect(parseNormalizedNamed('Nginx')).toEqual({
+      ok: false,
+      error: 'invalid reference format: repository name (library/Nginx) must be lowercase',
+    });
+    expect(parseNormalizedNamed('nginx:Bad^tag')).toEqual({ ok: false, error: 'invalid reference format' });
   });
 
   it('parses in microseconds', () => {

@@ -26,6 +26,7 @@ import { sha256Hex } from '../util/sha256';
 
 export type { ArgRule, CommandSpec, FlagSpec } from './args/command-tree';
 export type { FlagValue } from './args/flag-values';
+export { type ImageReference, parseNormalizedNamed, type ReferenceResult } from './args/reference';
 
 export interface ParsedDockerCommand {
   ok: true;
