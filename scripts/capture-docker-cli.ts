@@ -1004,6 +1004,35 @@ system | system df --format '{{.Type}}'
 system | system info --format '{{.ServerVersion}}'
 system | version --format '{{.Client.Version}}'
 system | events --filter type=container --since 10m --until 0s
+run | run --name 'a b' nginx
+run | run --mount '' alpine
+run | run --mount 'type=bind,"src=/a' alpine
+run | run --mount 'type=bind,src=/a,dst=/b,bind-recursive=x' alpine
+run | run --mount type=volume,dst=/d,tmpfs-mode=abc alpine
+run | run --gpus all alpine
+run | run --gpus count=2,count=3 alpine
+run | run --network name=n1,alias=web alpine
+run | run --network name=n1,bogus=1 alpine
+run | run --network alias=web alpine
+run | run --env-file
+run | run --sysctl net.ipv4.ip_forward=1 alpine
+run | run --device-cgroup-rule 'c 1:3 mr' alpine
+run | run --device-cgroup-rule 'x 1:3 mr' alpine
+run | run --blkio-weight-device /dev/sda:5 alpine
+run | run --dns-search 123 alpine
+run | run --dns 8.8.8.8 --dns ::1 alpine
+run | run --link a:b alpine
+run | run --ulimit nofile=1024 --ulimit nproc=-1:10 alpine
+containers | ps -é
+containers | ps --filter ''
+containers | ps -f ''
+containers | ps -f =x
+images | build --cache-from 'a"b' .
+images | build --cache-from a,b .
+images | build --ulimit nofile=x .
+images | build --add-host h:999.1.1.1 .
+volumes | volume create -o
+volumes | network create --subnet 10.0.0.0/33 n
 linux | run --cpu-count 2 alpine
 linux | run --cpu-count 2 --io-maxiops 5 alpine
 linux | start --checkpoint c1 web
