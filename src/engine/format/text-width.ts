@@ -60,6 +60,14 @@ export function displayWidth(text: string): number {
   let openFlag = false;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x300 && !joinNext) {
+      // Latin text: one column per printable character, nothing joins a cluster.
+      const narrow = code >= 0x20 && (code < 0x7f || code > 0x9f) && code !== 0xad;
+      if (narrow) width++;
+      clusterHasWidth = narrow;
+      openFlag = false;
+      continue;
+    }
     const w = codePointWidth(code);
     const regionalIndicator = code >= 0x1f1e6 && code <= 0x1f1ff;
     // A grapheme cluster counts once, with the width of its first visible rune: combining marks,
@@ -83,4 +91,13 @@ export function runeCount(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;
+}
+
+/**
+ * golang.org/x/text/width as docker's formatter.Ellipsis uses it: East Asian Wide and Fullwidth
+ * characters are 2 columns, everything else (including combining marks) is 1.
+ */
+export function eastAsianWidth(code: number): number {
+  if (code < 0x1100) return 1;
+  return inWideRange(code) || EMOJI_WIDE.test(String.fromCodePoint(code)) ? 2 : 1;
 }
