@@ -610,8 +610,6 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
   if (g.error !== undefined) return errorExit(st, flagErrorText(ROOT, g.error), 125);
   const global = new Map(rootVals.values);
   global.delete('help');
-  const globalRaw = rootVals.raw;
-  void globalRaw;
 
   const initErr = initializeError(global);
   if (initErr !== undefined) return errorExit(st, initErr, 1);

@@ -253,7 +253,6 @@ export function readCsvLine(line: string): GoResult<string[]> {
   // Go counts columns in bytes, 1-based; our students type ASCII here.
   for (;;) {
     if (i < n && line[i] === '"') {
-      const start = i;
       i++;
       let field = '';
       for (;;) {
@@ -267,7 +266,6 @@ export function readCsvLine(line: string): GoResult<string[]> {
           continue;
         }
         if (i >= n || line[i] === ',') break;
-        void start;
         return fail(`parse error on line 1, column ${i + 1}: extraneous or missing " in quoted-field`);
       }
       fields.push(field);
