@@ -215,7 +215,8 @@ function ruleFromMessage(stderr: string): ArgRule | undefined {
 function probeArgRule(path: string[]): { rule: ArgRule; evidence: Record<string, string> } {
   const few = run([...path], { scratch: true });
   const many = run([...path, ...Array.from({ length: 12 }, (_, i) => `zzarg${i}`)], { scratch: true });
-  const evidence = { zeroArgs: firstLine(few.stderr || few.stdout), manyArgs: firstLine(many.stderr || many.stdout) };
+  const stable = (t: string) => firstLine(t).replaceAll(scratchConfig, '$DOCKER_CONFIG').replaceAll(buildDir, '$PWD');
+  const evidence = { zeroArgs: stable(few.stderr || few.stdout), manyArgs: stable(many.stderr || many.stdout) };
   const a = ruleFromMessage(few.stderr);
   const b = ruleFromMessage(many.stderr);
   // With no arguments a group-style "unknown command" cannot happen, so any rule found is real.
