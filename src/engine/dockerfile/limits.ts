@@ -6,7 +6,9 @@ export const DOCKERFILE_LIMITS = {
   /** Whole file, in UTF-8 bytes (256 KiB). Real course Dockerfiles are under 5 KiB. */
   maxBytes: 256 * 1024,
   /** Physical lines. */
-  maxLines: 10_000,
+  maxLines: 5_000,
+  /** Instructions (official images use under 100). */
+  maxInstructions: 500,
   /** One physical line, in UTF-8 bytes: BuildKit's own bufio.Scanner limit (64 KiB - 1). */
   maxLineBytes: 65_535,
   /** Heredocs in the whole file. */
@@ -15,4 +17,8 @@ export const DOCKERFILE_LIMITS = {
   maxExpansionDepth: 32,
   /** Wildcards (`*`, `?`) in one `${VAR#pattern}` / `${VAR/pattern/x}` pattern. */
   maxPatternWildcards: 16,
+  /** One word after variable expansion (`ARG B=${A}${A}` repeated would otherwise double forever). */
+  maxExpandedLength: 65_536,
+  /** A stage's variables (ENV and ARG values, names included), in characters. */
+  maxEnvLength: 65_536,
 } as const;

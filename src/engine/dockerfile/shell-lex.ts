@@ -94,6 +94,10 @@ export interface LexFailure {
 
 class LexError extends Error {}
 
+function tooLong(): LexError {
+  return new LexError(`expanded value is longer than ${DOCKERFILE_LIMITS.maxExpandedLength} characters`);
+}
+
 const EOF = undefined;
 type Ch = string | undefined;
 
@@ -220,6 +224,7 @@ class ShellWord {
           else if (ch === "'") tmp = this.processSingleQuote();
           else tmp = this.processDoubleQuote();
           result += tmp;
+          if (result.length > DOCKERFILE_LIMITS.maxExpandedLength) throw tooLong();
           if (ch === '$') words.addString(tmp);
           else words.addRawString(tmp);
           continue;
@@ -278,6 +283,7 @@ class ShellWord {
       }
       if (p === '$') {
         result += this.processDollar();
+        if (result.length > DOCKERFILE_LIMITS.maxExpandedLength) throw tooLong();
         continue;
       }
       let ch = this.next() as string;
@@ -480,69 +486,106 @@ function compilePattern(pattern: string): PatternToken[] | string {
   return out;
 }
 
-function stepAccepts(tok: PatternToken, ch: string): boolean {
+function accepts(tok: PatternToken, ch: string): boolean {
   if (tok.t === 'lit') return tok.c === ch;
   // Go's `.` does not match a newline.
   return ch !== '\n';
 }
 
-/** Adds state i and, through `*` tokens that may match nothing, the states after it. */
-function addState(tokens: PatternToken[], set: Map<number, number>, i: number, start: number): void {
-  for (;;) {
-    const prev = set.get(i);
-    if (prev !== undefined && prev <= start) return;
-    set.set(i, start);
-    if (i < tokens.length && tokens[i]?.t === 'star') {
-      i++;
-      continue;
-    }
-    return;
-  }
-}
+/**
+ * A Thompson NFA over the pattern tokens: state i means "tokens before i matched". Each state
+ * keeps the earliest start position that reaches it (-1 = unreachable), which is all a
+ * leftmost match needs, so matching stays linear in the value's length.
+ */
+class PatternNfa {
+  private cur: Int32Array;
+  private next: Int32Array;
+  private readonly n: number;
 
-function step(tokens: PatternToken[], cur: Map<number, number>, ch: string): Map<number, number> {
-  const next = new Map<number, number>();
-  const ordered = [...cur.entries()].sort((a, b) => a[1] - b[1]);
-  for (const [state, start] of ordered) {
-    if (state >= tokens.length) continue;
-    const tok = tokens[state] as PatternToken;
-    if (!stepAccepts(tok, ch)) continue;
-    addState(tokens, next, tok.t === 'star' ? state : state + 1, start);
+  constructor(private readonly tokens: PatternToken[]) {
+    this.n = tokens.length + 1;
+    this.cur = new Int32Array(this.n).fill(-1);
+    this.next = new Int32Array(this.n).fill(-1);
   }
-  return next;
+
+  reset(): void {
+    this.cur.fill(-1);
+  }
+
+  /** Adds state i reached from `start`, following `*` tokens that match nothing. */
+  add(set: Int32Array, i: number, start: number): void {
+    for (;;) {
+      const prev = set[i] as number;
+      if (prev !== -1 && prev <= start) return;
+      set[i] = start;
+      if (i < this.tokens.length && this.tokens[i]?.t === 'star') {
+        i++;
+        continue;
+      }
+      return;
+    }
+  }
+
+  seed(start: number): void {
+    this.add(this.cur, 0, start);
+  }
+
+  accepted(): number {
+    return this.cur[this.n - 1] as number;
+  }
+
+  alive(): boolean {
+    for (let i = 0; i < this.n; i++) if ((this.cur[i] as number) !== -1) return true;
+    return false;
+  }
+
+  dropStartsAfter(limit: number): void {
+    for (let i = 0; i < this.n; i++) if ((this.cur[i] as number) > limit) this.cur[i] = -1;
+  }
+
+  step(ch: string): void {
+    const next = this.next.fill(-1);
+    for (let i = 0; i < this.n - 1; i++) {
+      const start = this.cur[i] as number;
+      if (start === -1) continue;
+      const tok = this.tokens[i] as PatternToken;
+      if (!accepts(tok, ch)) continue;
+      this.add(next, tok.t === 'star' ? i : i + 1, start);
+    }
+    this.next = this.cur;
+    this.cur = next;
+  }
 }
 
 /** Lengths of the shortest and longest prefixes of value the pattern matches. */
 function prefixMatch(tokens: PatternToken[], value: string): { shortest: number; longest: number } | undefined {
-  let cur = new Map<number, number>();
-  addState(tokens, cur, 0, 0);
+  const nfa = new PatternNfa(tokens);
+  nfa.seed(0);
   let shortest = -1;
   let longest = -1;
   for (let p = 0; ; p++) {
-    if (cur.has(tokens.length)) {
+    if (nfa.accepted() !== -1) {
       if (shortest < 0) shortest = p;
       longest = p;
     }
-    if (p >= value.length || cur.size === 0) break;
-    cur = step(tokens, cur, value[p] as string);
+    if (p >= value.length || !nfa.alive()) break;
+    nfa.step(value[p] as string);
   }
   return shortest < 0 ? undefined : { shortest, longest };
 }
 
 /** Leftmost match starting at or after `from`, longest at that start (greedy wildcards). */
 function searchMatch(tokens: PatternToken[], value: string, from: number): [number, number] | undefined {
-  let cur = new Map<number, number>();
+  const nfa = new PatternNfa(tokens);
   let best: [number, number] | undefined;
   for (let p = from; ; p++) {
-    if (!best) addState(tokens, cur, 0, p);
-    const acc = cur.get(tokens.length);
-    if (acc !== undefined && (!best || acc < best[0] || (acc === best[0] && p > best[1]))) best = [acc, p];
-    if (best) {
-      // Threads that started after the best match cannot change it.
-      for (const [state, start] of [...cur.entries()]) if (start > best[0]) cur.delete(state);
-    }
-    if (p >= value.length || cur.size === 0) break;
-    cur = step(tokens, cur, value[p] as string);
+    if (!best) nfa.seed(p);
+    const acc = nfa.accepted();
+    if (acc !== -1 && (!best || acc < best[0] || (acc === best[0] && p > best[1]))) best = [acc, p];
+    // Threads that started after the best match cannot change it.
+    if (best) nfa.dropStartsAfter(best[0]);
+    if (p >= value.length || !nfa.alive()) break;
+    nfa.step(value[p] as string);
   }
   return best;
 }

@@ -759,9 +759,10 @@ function length(item: Value): number {
   throw new GoCallError(`len of type ${indirectTypeName(item)}`);
 }
 
+/** text/template's evalArgs for html/js/urlquery: a nil argument prints as `<no value>`. */
 function evalArgsToString(args: Value[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return goSprint(args);
+  return goSprint(args.map((arg) => (arg === null || arg === undefined ? '<no value>' : arg)));
 }
 
 function htmlEscape(text: string): string {

@@ -3,6 +3,7 @@
 // texts ("unclosed action", "bad character U+007D '}'", "unterminated quoted string"…).
 
 import { goQuote } from './go-strconv';
+import { utf8Bytes } from './go-value';
 
 export type ItemType =
   | 'error'
@@ -70,8 +71,8 @@ export function itemString(item: Item): string {
   if (item.type === 'eof') return 'EOF';
   if (item.type === 'error') return item.val;
   if (KEYWORD_TYPES.has(item.type)) return `<${item.val}>`;
-  const runes = Array.from(item.val);
-  if (runes.length > 10) return `${goQuote(runes.slice(0, 10).join(''))}...`;
+  // Go checks the length in bytes, then %.10q keeps at most ten runes.
+  if (utf8Bytes(item.val).length > 10) return `${goQuote(Array.from(item.val).slice(0, 10).join(''))}...`;
   return goQuote(item.val);
 }
 

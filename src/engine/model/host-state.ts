@@ -73,6 +73,8 @@ export interface ContainerProcess {
   exitCode?: number;
   /** Whether it honours the stop signal (sleep and sh as PID 1 ignore SIGTERM). */
   stopsOnSignal: boolean;
+  /** A student's own web app (node/python script) and what it answers. */
+  app?: { port: number; body: string; contentType: string };
 }
 
 export interface Container {
@@ -98,7 +100,9 @@ export interface Container {
   upper: FileTree;
   logs: LogEntry[];
   process: ContainerProcess | null;
-  /** Network name → IP address (`bridge` → 172.17.0.2). */
+  /** Ports actually published while running (random host ports for `-p 80` and `-P`). */
+  ports: Record<string, PortBinding[]>;
+  /** Network name → IP address (`bridge` → 172.17.0.2); empty address while stopped. */
   networks: Record<string, { ipAddress: string; macAddress: string; aliases: string[] }>;
   restartCount: number;
 }

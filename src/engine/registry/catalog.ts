@@ -24,6 +24,8 @@ export interface CatalogIndex {
   layers: Map<string, Layer>;
   programs: Record<string, ProgramSpec>;
   hostLayer: Layer;
+  /** The official repository each catalogue layer first appears in (`library/node`), for push's "Mounted from". */
+  layerRepository: Map<string, string>;
 }
 
 const BINARY_STAND_IN = '\u007fELF (binary)\n';
@@ -121,6 +123,7 @@ export function buildCatalogIndex(raw: unknown): CatalogIndex {
 
   const official = new Map<string, RegistryImage>();
   const repositories = new Set<string>();
+  const layerRepository = new Map<string, string>();
   for (const spec of catalog.images) {
     const history: HistoryEntry[] = spec.history.map((entry) => ({
       created: entry.created,
@@ -152,10 +155,11 @@ export function buildCatalogIndex(raw: unknown): CatalogIndex {
       if (official.has(key)) throw new Error(`catalogue: duplicate tag ${key}`);
       official.set(key, { image, digest: indexDigest, manifestSize: manifest.size });
       repositories.add(`${parsed.ref.domain}/${parsed.ref.path}`);
+      for (const diffId of image.layers) if (!layerRepository.has(diffId)) layerRepository.set(diffId, parsed.ref.path);
     }
   }
 
   const hostLayer = layersByKey.get(catalog.hostLayer);
   if (!hostLayer) throw new Error(`catalogue: unknown host layer ${catalog.hostLayer}`);
-  return { official, repositories, layers, programs: catalog.programs, hostLayer };
+  return { official, repositories, layers, programs: catalog.programs, hostLayer, layerRepository };
 }

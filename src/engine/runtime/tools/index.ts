@@ -1,0 +1,10 @@
+// The simulated programs every machine may run (each only where the machine ships it).
+import type { CustomCommand } from 'just-bash';
+import { curlTool } from './curl';
+import { psTool } from './ps';
+import { dateTool, hostnameTool, idTool, unameTool, whoamiTool } from './system-info';
+import type { ToolContext } from './tool-context';
+
+export function machineTools(tc: ToolContext): CustomCommand[] {
+  return [curlTool(tc), psTool(tc), dateTool(tc), hostnameTool(tc), idTool(tc), unameTool(tc), whoamiTool(tc)];
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { TestHost } from '../support/test-host';
+
+const text = TestHost.text;
+
+describe('running containers', () => {
+  it('pulls a missing image on docker run, prints its output and exits 0', async () => {
+    const host = new TestHost();
+    const result = await host.run('docker run alpine echo hi');
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/^Unable to find image 'alpine:latest' locally\nlatest: Pulling from library\/alpine\n[0-9a-f]{12}: Pull complete\nDigest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for alpine:latest\n$/);
+    expect(result.stdout).toBe('hi\n');
+  });
+
+  it('lists a stopped container only with ps -a, in Docker table layout', async () => {
+    const host = new TestHost();
+    await host.run('docker run --name first alpine echo hi');
+    host.advance(120);
+    expect((await host.run('docker ps')).stdout).toBe('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+    const all = await host.run('docker ps -a');
+    expect(all.stdout).toMatch(/^CONTAINER ID   IMAGE     COMMAND     CREATED         STATUS                     PORTS     NAMES\n[0-9a-f]{12}   alpine    "echo hi"   2 minutes ago   Exited \(0\) 2 minutes ago             first\n$/);
+  });
+
+  it('keeps a server running with its ports published and serves its html through curl', async () => {
+    const host = new TestHost();
+    const run = await host.run('docker run -d --name web -p 8080:80 nginx');
+    expect(run.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    host.advance(3);
+    expect((await host.run('docker ps --format "{{.Names}} {{.Status}} {{.Ports}}"')).stdout).toBe('web Up 3 seconds 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n');
+    expect((await host.run('curl -s localhost:8080')).stdout).toContain('<h1>Welcome to nginx!</h1>');
+    expect((await host.run('curl -s localhost:9999')).stderr).toBe("curl: (7) Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server\n");
+  });
+
+  it('refuses to remove a running container with the daemon message, and removes it with -f', async () => {
+    const host = new TestHost();
+    await host.run('docker run -d --name web nginx');
+    const refused = await host.run('docker rm web');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toBe('Error response from daemon: cannot remove container "web": container is running: stop the container before removing or force remove\n');
+    expect(refused.events.map((event) => event.data.code)).toContain('container.remove-running');
+    const forced = await host.run('docker rm -f web');
+    expect(forced.stdout).toBe('web\n');
+    expect(text(await host.run('docker ps -aq'))).toBe('');
+  });
+
+  it('exits at once when the main command is a shell without a terminal', async () => {
+    const host = new TestHost();
+    const result = await host.run('docker run --name box alpine');
+    expect(result.exitCode).toBe(0);
+    expect(result.events.find((event) => event.kind === 'container.exited')?.data.why).toBe('shell-eof');
+  });
+
+  it('runs a timed command: Up while sleeping, Exited (0) once the time has passed', async () => {
+    const host = new TestHost();
+    await host.run('docker run -d --name nap alpine sleep 30');
+    host.advance(10);
+    expect((await host.run('docker ps --format "{{.Status}}"')).stdout).toBe('Up 10 seconds\n');
+    host.advance(25);
+    expect((await host.run('docker ps -a --format "{{.Status}}"')).stdout).toBe('Exited (0) 5 seconds ago\n');
+  });
+
+  it('moves the prompt into the container with -it and stops the container on exit', async () => {
+    const host = new TestHost();
+    const attached = await host.run('docker run -it --name box alpine');
+    expect(attached.prompt).toBe('/ # ');
+    await host.run('cd /tmp');
+    expect((await host.run('pwd')).stdout).toBe('/tmp\n');
+    expect((await host.run('echo note > n.txt')).exitCode).toBe(0);
+    const left = await host.run('exit');
+    expect(left.prompt).toBe('ana@baleia:~$ ');
+    expect((await host.run('docker ps -a --format "{{.Names}} {{.State}}"')).stdout).toBe('box exited\n');
+    expect((await host.run('docker diff box')).stdout).toBe('C /tmp\nA /tmp/n.txt\n');
+  });
+
+  it('keeps the writable layer across stop and start, and loses it on rm', async () => {
+    const host = new TestHost();
+    await host.run('docker run -d --name web nginx');
+    await host.run("docker exec web sh -c 'echo kept > /tmp/state'");
+    await host.run('docker stop web');
+    await host.run('docker start web');
+    expect((await host.run('docker exec web cat /tmp/state')).stdout).toBe('kept\n');
+    await host.run('docker rm -f web');
+    await host.run('docker run -d --name web nginx');
+    expect((await host.run('docker exec web cat /tmp/state')).stderr).toContain('No such file or directory');
+  });
+
+  it('gives the shell of the image: alpine has no curl and says so like busybox ash', async () => {
+    const host = new TestHost();
+    await host.run('docker pull alpine');
+    const result = await host.run("docker run alpine sh -c 'curl localhost'");
+    expect(result.stderr).toBe('sh: curl: not found\n');
+    expect(result.exitCode).toBe(127);
+  });
+
+  it('fails to start a command the image does not ship, with exit code 127', async () => {
+    const host = new TestHost();
+    await host.run('docker pull alpine');
+    const result = await host.run('docker run --name broken alpine bash');
+    expect(result.exitCode).toBe(127);
+    expect(result.stderr).toBe(
+      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "bash": executable file not found in $PATH: unknown\n\nRun \'docker run --help\' for more information\n',
+    );
+    expect((await host.run('docker ps -a --format "{{.Status}}"')).stdout).toBe('Created\n');
+  });
+});
+
+describe('volumes', () => {
+  it('keeps a named volume and its data after the container is removed', async () => {
+    const host = new TestHost();
+    await host.run('docker run -d --name web -p 8080:80 -v site:/usr/share/nginx/html nginx');
+    await host.run(`docker exec web sh -c 'echo "<h1>oi</h1>" > /usr/share/nginx/html/index.html'`);
+    await host.run('docker rm -f web');
+    await host.run('docker run -d --name web2 -p 8080:80 -v site:/usr/share/nginx/html nginx');
+    expect((await host.run('curl -s localhost:8080')).stdout).toBe('<h1>oi</h1>\n');
+    expect((await host.run('docker volume ls')).stdout).toBe('DRIVER    VOLUME NAME\nlocal     site\n');
+  });
+
+  it('fills a new empty volume with what the image has at that path', async () => {
+    const host = new TestHost();
+    const run = await host.run('docker run --rm -v webdata:/usr/share/nginx/html nginx ls /usr/share/nginx/html');
+    expect(run.stdout).toBe('50x.html\nindex.html\n');
+    expect(run.events.some((event) => event.kind === 'volume.seeded')).toBe(true);
+  });
+
+  it('refuses to remove a volume a container uses', async () => {
+    const host = new TestHost();
+    await host.run('docker run --name c1 -v data:/data alpine true');
+    const refused = await host.run('docker volume rm data');
+    const id = Object.keys(host.state.containers)[0];
+    expect(refused.stderr).toBe(`Error response from daemon: remove data: volume is in use - [${id}]\n`);
+  });
+});
