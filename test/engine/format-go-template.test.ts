@@ -65,7 +65,28 @@ describe('Go template syntax errors, as docker prints them', () => {
     ['{{.ID := 1}}', 'template: :1: unexpected ":=" in operand'],
     ['{{range .X}}\n{{else}}\n{{else}}', 'template: :3: expected end; found {{else}}'],
     ['x\n{{if .ID}}\n', 'template: :3: unexpected EOF'],
-  ])('rejects %j', (text, message) => {
+    ["{{\"x\" \"é日🐳\"}}", "parsed"],
+    ["{{.ID \"é日🐳\" }}", "parsed"],
+    ["{{1 ( \"é日🐳\"}}", "template: :1: unclosed left paren"],
+    ["{{if \"é日🐳\" \"é日🐳\" }}{{", "template: :1: unclosed action"],
+    ["{{{{if \"é日🐳\"}}", "template: :1: unexpected \"{\" in command"],
+    ["{{ \"%v\" \"é日🐳\" ( }}", "template: :1: unclosed left paren"],
+    ["{{ \"é日🐳\"( }}", "template: :1: unexpected \"(\" in operand"],
+    ["{{ 1 \"é日🐳\" := }}", "template: :1: unexpected \":=\" in operand"],
+    ["{{ .X \"é日🐳\"| }}", "parsed"],
+    ["{{ \"é日🐳\" }", "template: :1: unexpected \"}\" in operand"],
+    ["{{ \"é日🐳\". }}", "template: :1: unexpected <.> in operand"],
+    ["{{ \"é日🐳\" | \"x\" }}", "template: :1: non executable command in pipeline stage 2"],
+    ["{{ if }} \"é日🐳\"", "template: :1: missing value for if"],
+    ["{{ := \"é日🐳\" }}", "template: :1: unexpected \":=\" in command"],
+    ["{{ , \"é日🐳\" }}", "template: :1: unexpected \",\" in command"],
+    ["{{ ( \"é日🐳\" ) ( }}", "template: :1: unclosed left paren"],
+    ["{{ ) \"é日🐳\" }}", "template: :1: unexpected right paren"],
+    ["{{ \"x\" \"y\" := }}", "template: :1: unexpected \":=\" in operand"],
+    ["{{ \"0123456789ab\" := }}", "template: :1: unexpected \":=\" in operand"],
+    ["{{ 1 | \"é日🐳\" }}", "template: :1: non executable command in pipeline stage 2"],
+    ["{{ end \"é日🐳\" }}", "template: :1: unexpected \"\\\"é日🐳\\\"\"... in end"],
+  ])('answers %j like the docker client', (text, message) => {
     expect(parseError(text)).toBe(message);
   });
 
@@ -267,6 +288,26 @@ describe('hostile templates', () => {
 
   it('stops recursive templates', () => {
     expect(run('{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}')).toMatch(/exceeded maximum template depth \(100\)$/);
+  });
+
+  it('answers garbage templates with a template error, never an exception', () => {
+    const tokens = ['{{', '}}', '{{-', '-}}', ' ', '.', '.Name', '.Endpoints.docker', '$x', ':=', '=', '|', '(', ')', '"s"', "'c'", '1', '1.5',
+      'nil', 'if', 'else', 'end', 'range', 'with', 'break', 'define', 'template', 'index', 'slice', 'eq', 'and', 'printf', 'json', 'pad', '\n', '🐳'];
+    let seed = 42;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      const count = 1 + Math.floor(next() * 12);
+      for (let j = 0; j < count; j++) text += tokens[Math.floor(next() * tokens.length)];
+      expect(() => renderTemplate(`{{${text}}}`, context)).not.toThrow();
+    }
+  });
+
+  it('prints a nil argument of html/js/urlquery as <no value>', () => {
+    expect(run('{{urlquery js nil}}')).toBe('%3Cno+value%3E');
   });
 
   it('never reaches inherited JavaScript properties', () => {
