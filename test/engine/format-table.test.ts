@@ -145,12 +145,18 @@ describe('docker tables (tabwriter with minwidth 10, padding 3)', () => {
     expect(tabwrite('a\tb\nno tabs here\nlonger cell\tx\n')).toBe('a         b\nno tabs here\nlonger cell   x\n');
   });
 
+  // Widths checked against the real client: `docker context ls --format 'table {{printf "…"}}\t{{.Name}}'`.
   it('counts … as one column and East Asian wide characters as two', () => {
     expect(displayWidth('"/docker-entrypoint.…"')).toBe(22);
     expect(displayWidth('日本語')).toBe(6);
     expect(displayWidth('🐳')).toBe(2);
     expect(displayWidth('👍🏽')).toBe(2);
-    expect(displayWidth('🇧🇷')).toBe(2);
+    expect(displayWidth('🇧🇷🇧🇷')).toBe(2);
+    expect(displayWidth('👨‍👩‍👧')).toBe(2);
+    expect(displayWidth('ａｂｃ')).toBe(6);
+    expect(displayWidth('a\u200bb')).toBe(2);
+    expect(displayWidth('⌚⏰☔')).toBe(6);
+    expect(displayWidth('☃★♥©®™')).toBe(6);
     expect(displayWidth('é')).toBe(1);
     expect(displayWidth('e\u0301')).toBe(1);
     expect(formatTable([['NAME', 'X'], ['日本語', 'y']])).toBe('NAME      X\n日本語    y\n');

@@ -45,6 +45,8 @@ function inWideRange(code: number): boolean {
 export function codePointWidth(code: number): number {
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xad) return 0;
   if (code < 0x300) return 1;
+  // Regional indicators (flag halves) are narrow to go-runewidth: a flag takes one column.
+  if (code >= 0x1f1e6 && code <= 0x1f1ff) return 1;
   const ch = String.fromCodePoint(code);
   if (ZERO_WIDTH.test(ch)) return 0;
   if (inWideRange(code) || EMOJI_WIDE.test(ch)) return 2;
