@@ -156,7 +156,7 @@ export function renderListFormat(request: ListFormatRequest): FormatResult {
 
 /** The header row: the same template run over the header map with docker's header functions; errors are ignored. */
 function renderHeader(template: Template, headers: Readonly<Record<string, string>>): string {
-  const result = executeTemplate(template, goMap({ ...headers }, 'formatter.SubHeaderContext'), { header: true });
+  const result = executeTemplate(template, goMap({ ...headers }, 'map[string]string'), { header: true });
   return result.output;
 }
 
