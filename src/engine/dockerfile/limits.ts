@@ -17,6 +17,8 @@ export const DOCKERFILE_LIMITS = {
   maxExpansionDepth: 32,
   /** Wildcards (`*`, `?`) in one `${VAR#pattern}` / `${VAR/pattern/x}` pattern. */
   maxPatternWildcards: 16,
+  /** Length of one such pattern (matching is linear in the value, times the pattern's length). */
+  maxPatternLength: 128,
   /** One word after variable expansion (`ARG B=${A}${A}` repeated would otherwise double forever). */
   maxExpandedLength: 65_536,
   /** A stage's variables (ENV and ARG values, names included), in characters. */

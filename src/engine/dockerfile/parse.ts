@@ -533,10 +533,13 @@ function checkLimits(text: string): DockerfileError | undefined {
       `Dockerfile is too large: ${bytes} bytes (Baleia accepts up to ${DOCKERFILE_LIMITS.maxBytes} bytes)`,
     );
   }
-  const nul = text.indexOf('\0');
-  if (nul >= 0) {
-    const line = text.slice(0, nul).split('\n').length;
-    return dockerfileError('limit', `Dockerfile is not a text file: it contains a NUL byte on line ${line}`, line);
+  // Real Dockerfiles never contain control characters other than tab, newline, CR, VT and FF;
+  // BuildKit would parse binary junk as unknown instructions, Baleia calls it what it is.
+  const ctl = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);
+  if (ctl) {
+    const line = text.slice(0, ctl.index).split('\n').length;
+    const code = (ctl[0] as string).charCodeAt(0).toString(16).padStart(2, '0');
+    return dockerfileError('limit', `Dockerfile is not a text file: it contains the control character 0x${code} on line ${line}`, line);
   }
   let lineNo = 1;
   let start = 0;
@@ -686,6 +689,14 @@ function parseText(text: string): ParsedDockerfile {
     child.endLine = currentLine;
     nodes.push(child);
     comments = [];
+    if (nodes.length > DOCKERFILE_LIMITS.maxInstructions) {
+      throw new ParseFailure(dockerfileError(
+        'limit',
+        `Dockerfile has too many instructions (Baleia accepts up to ${DOCKERFILE_LIMITS.maxInstructions})`,
+        startLine,
+        currentLine,
+      ));
+    }
   }
 
   if (nodes.length === 0) {

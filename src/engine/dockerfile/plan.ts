@@ -36,6 +36,7 @@ import {
   type Platform,
 } from './reference';
 import { EnvList, processWord, type EnvGetter, type LexOptions } from './shell-lex';
+import { DOCKERFILE_LIMITS } from './limits';
 import { DOCKER_RULES, ruleMessage, type DockerRuleName } from './lint/rules';
 import { checkConfigFor } from './lint/check-config';
 import type {
@@ -43,6 +44,7 @@ import type {
   CopyFrom,
   HistoryRecord,
   Instruction,
+  RunInstruction,
   RunMount,
   Stage,
   StepInfo,
@@ -134,6 +136,8 @@ interface DState {
   workdirSet: boolean;
   trackers: { cmd?: Loc; entrypoint?: Loc; healthcheck?: Loc };
   instructions: Instruction[];
+  envSnapshot?: string[];
+  envSnapshotVersion?: number;
   fromStep?: StepInfo;
 }
 
@@ -1068,6 +1072,16 @@ class Planner {
     return { createdBy: buildkitSuffix ? `${createdBy} # buildkit` : createdBy, emptyLayer: !withLayer };
   }
 
+  /** Sets a build variable, refusing environments past Baleia's bound (limits.ts). */
+  private setEnv(d: DState, key: string, value: string): void {
+    d.env.set(key, value);
+    let size = 0;
+    for (const [k, v] of d.env.entries()) size += k.length + v.length + 1;
+    if (size > DOCKERFILE_LIMITS.maxEnvLength) {
+      throw new PlanError(`the stage's variables (ENV and ARG) exceed ${DOCKERFILE_LIMITS.maxEnvLength} characters`, undefined, undefined, 'limit');
+    }
+  }
+
   private dir(d: DState): string {
     return d.config.WorkingDir || '/';
   }
@@ -1088,7 +1102,7 @@ class Planner {
           if (p.noDelim) this.checks.add('LegacyKeyValueFormat', ruleMessage.LegacyKeyValueFormat(cmd.name), cmd);
           validateNoSecretKey('ENV', p.key, cmd, this.checks);
           msg += ` ${p.key}=${p.value}`;
-          d.env.set(p.key, p.value);
+          this.setEnv(d, p.key, p.value);
           d.config.Env = addEnv(d.config.Env, p.key, p.value);
         }
         d.instructions.push({
@@ -1292,7 +1306,7 @@ class Planner {
         if (!r.ok) throw new PlanError(r.error);
         value = r.result;
       }
-      if (value !== undefined && !NON_ENV_ARGS.has(arg.key)) d.env.set(arg.key, value);
+      if (value !== undefined && !NON_ENV_ARGS.has(arg.key)) this.setEnv(d, arg.key, value);
       d.buildArgs.push(value === undefined ? { key: arg.key } : { key: arg.key, value });
       out.push(value === undefined ? { key: arg.key } : { key: arg.key, value });
       commit.push(value === undefined ? arg.key : `${arg.key}=${value}`);
@@ -1342,21 +1356,34 @@ class Planner {
       uppercaseCmd(processCmdEnv(customName, d.env, this.lex({ rawQuotes: true, skipUnsetEnv: true }))),
       c.isOnBuild,
     );
-    d.instructions.push({
-      ...this.base(c),
+    const run: RunInstruction = {
       kind: 'RUN',
+      keyword: cmd.name,
+      startLine: cmd.startLine,
+      endLine: cmd.endLine,
+      source: cmd.code,
+      onBuild: c.isOnBuild,
       form: cmd.prependShell ? 'shell' : 'exec',
       args,
-      ...(script ? { script } : {}),
       heredocs: files,
       mounts,
-      network: cmd.network as 'default' | 'none' | 'host',
-      env: d.env.toKeyValues(),
+      network: cmd.network as RunInstruction['network'],
+      env: this.envSnapshot(d),
       workdir: this.dir(d),
       user: d.config.User ?? '',
-      ...(step ? { step } : {}),
       history: this.history(`RUN ${runCommandString(args, d.buildArgs, d.env)}`, true, true),
-    });
+    };
+    if (script) run.script = script;
+    if (step) run.step = step;
+    d.instructions.push(run);
+  }
+
+  /** The environment as `K=V` lines, shared between RUNs while no ENV or ARG changes it. */
+  private envSnapshot(d: DState): string[] {
+    if (d.envSnapshot && d.envSnapshotVersion === d.env.version) return d.envSnapshot;
+    d.envSnapshot = d.env.toKeyValues();
+    d.envSnapshotVersion = d.env.version;
+    return d.envSnapshot;
   }
 
   private dispatchCopy(d: DState, c: PlannedCommand, cmd: Extract<TypedCommand, { kind: 'ADD' | 'COPY' }>): void {

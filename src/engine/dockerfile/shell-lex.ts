@@ -16,6 +16,8 @@ export interface EnvGetter {
 /** An ordered environment (BuildKit's llb.EnvList): replacing a key keeps its position. */
 export class EnvList implements EnvGetter {
   private readonly map = new Map<string, string>();
+  /** Bumped on every change, so callers can cache views of the list. */
+  version = 0;
 
   constructor(entries: Iterable<readonly [string, string]> = []) {
     for (const [k, v] of entries) this.map.set(k, v);
@@ -41,6 +43,7 @@ export class EnvList implements EnvGetter {
 
   set(key: string, value: string): this {
     this.map.set(key, value);
+    this.version++;
     return this;
   }
 
@@ -464,6 +467,9 @@ type PatternToken = { t: 'lit'; c: string } | { t: 'any' } | { t: 'star' };
 function compilePattern(pattern: string): PatternToken[] | string {
   const out: PatternToken[] = [];
   let wildcards = 0;
+  if (pattern.length > DOCKERFILE_LIMITS.maxPatternLength) {
+    return `longer than ${DOCKERFILE_LIMITS.maxPatternLength} characters`;
+  }
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
     if (c === '*' || c === '?') {
@@ -498,62 +504,74 @@ function accepts(tok: PatternToken, ch: string): boolean {
  * leftmost match needs, so matching stays linear in the value's length.
  */
 class PatternNfa {
-  private cur: Int32Array;
-  private next: Int32Array;
-  private readonly n: number;
+  private startOf: Int32Array;
+  private nextStartOf: Int32Array;
+  private active: Int32Array;
+  private nextActive: Int32Array;
+  private count = 0;
+  private nextCount = 0;
+  private readonly accept: number;
 
   constructor(private readonly tokens: PatternToken[]) {
-    this.n = tokens.length + 1;
-    this.cur = new Int32Array(this.n).fill(-1);
-    this.next = new Int32Array(this.n).fill(-1);
+    const n = tokens.length + 1;
+    this.accept = tokens.length;
+    this.startOf = new Int32Array(n).fill(-1);
+    this.nextStartOf = new Int32Array(n).fill(-1);
+    this.active = new Int32Array(n);
+    this.nextActive = new Int32Array(n);
   }
 
-  reset(): void {
-    this.cur.fill(-1);
-  }
-
-  /** Adds state i reached from `start`, following `*` tokens that match nothing. */
-  add(set: Int32Array, i: number, start: number): void {
+  /** Adds state i reached from `start`, following `*` tokens that may match nothing. */
+  private add(startOf: Int32Array, list: Int32Array, count: number, i: number, start: number): number {
     for (;;) {
-      const prev = set[i] as number;
-      if (prev !== -1 && prev <= start) return;
-      set[i] = start;
-      if (i < this.tokens.length && this.tokens[i]?.t === 'star') {
+      const prev = startOf[i] as number;
+      if (prev !== -1 && prev <= start) return count;
+      if (prev === -1) list[count++] = i;
+      startOf[i] = start;
+      if (i < this.accept && this.tokens[i]?.t === 'star') {
         i++;
         continue;
       }
-      return;
+      return count;
     }
   }
 
   seed(start: number): void {
-    this.add(this.cur, 0, start);
+    this.count = this.add(this.startOf, this.active, this.count, 0, start);
   }
 
   accepted(): number {
-    return this.cur[this.n - 1] as number;
+    return this.startOf[this.accept] as number;
   }
 
   alive(): boolean {
-    for (let i = 0; i < this.n; i++) if ((this.cur[i] as number) !== -1) return true;
-    return false;
+    return this.count > 0;
   }
 
   dropStartsAfter(limit: number): void {
-    for (let i = 0; i < this.n; i++) if ((this.cur[i] as number) > limit) this.cur[i] = -1;
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = this.active[k] as number;
+      if ((this.startOf[i] as number) > limit) this.startOf[i] = -1;
+      else this.active[kept++] = i;
+    }
+    this.count = kept;
   }
 
   step(ch: string): void {
-    const next = this.next.fill(-1);
-    for (let i = 0; i < this.n - 1; i++) {
-      const start = this.cur[i] as number;
-      if (start === -1) continue;
+    this.nextCount = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = this.active[k] as number;
+      const start = this.startOf[i] as number;
+      if (i === this.accept) continue;
       const tok = this.tokens[i] as PatternToken;
       if (!accepts(tok, ch)) continue;
-      this.add(next, tok.t === 'star' ? i : i + 1, start);
+      this.nextCount = this.add(this.nextStartOf, this.nextActive, this.nextCount, tok.t === 'star' ? i : i + 1, start);
     }
-    this.next = this.cur;
-    this.cur = next;
+    for (let k = 0; k < this.count; k++) this.startOf[this.active[k] as number] = -1;
+    [this.startOf, this.nextStartOf] = [this.nextStartOf, this.startOf];
+    [this.active, this.nextActive] = [this.nextActive, this.active];
+    this.count = this.nextCount;
   }
 }
 
