@@ -1,48 +1,24 @@
-// --format for list commands, as docker/cli's formatter package does it: `table` adds a header
-// row and aligns columns with tabwriter; other formats print one line per object.
-import { tabwrite } from '../format/table';
-import { executeTemplate, parseTemplate, TemplateError } from '../format/go-template';
+// --format for list commands, through docker/cli's formatting pipeline (format/docker-format).
+import { precheckContainerFormat, renderListFormat, type ListFormat } from '../format/docker-format';
 import type { Invocation } from './invocation';
 
-/** Docker's named formats: `json` is `{{json .}}`, `table` is the command's default table. */
-function expandFormat(format: string, defaultTable: string | undefined): string {
-  if (format === 'json') return '{{json .}}';
-  if (format === 'table' && defaultTable) return defaultTable;
-  return format;
+/** Renders rows with the user's --format (or the command's default table). Returns the exit code. */
+export function renderFormatted(inv: Invocation, format: string | undefined, rows: object[], spec: ListFormat, defaultTable = spec.defaultTable): number {
+  const chosen = format === undefined || format === '' || format === 'table' ? defaultTable : format;
+  const result = renderListFormat({ format: chosen, rows, spec });
+  if (!result.ok) {
+    inv.io.err(result.stderr);
+    return result.exitCode;
+  }
+  inv.io.out(result.stdout);
+  return 0;
 }
 
-/** Renders rows with a Go template. Returns the exit code (1 on template errors, as docker). */
-export function renderFormatted(
-  inv: Invocation,
-  format: string,
-  rows: object[],
-  headers: Record<string, string>,
-  typeName: string,
-  defaultTable?: string,
-): number {
-  const expanded = expandFormat(format, defaultTable);
-  const isTable = expanded.startsWith('table');
-  const body = isTable ? expanded.slice('table'.length).replace(/^\s/, '') : expanded;
-  // docker/cli unescapes the \t and \n typed in a shell string.
-  const source = body.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-  const template = parseTemplate(source);
-  if (template instanceof TemplateError) {
-    inv.io.err(`template parsing error: ${template.message}\n`);
-    return 1;
-  }
-  let text = '';
-  if (isTable) {
-    const header = executeTemplate(template, headers, { header: true, rawMaps: true });
-    text += `${header.output}\n`;
-  }
-  for (const row of rows) {
-    const result = executeTemplate(template, row, { typeName: `*${typeName}` });
-    if (!result.ok) {
-      inv.io.err(`${result.error.message}\n`);
-      return 1;
-    }
-    text += `${result.output}\n`;
-  }
-  inv.io.out(isTable ? tabwrite(text) : text);
-  return 0;
+/** docker ps validates --format before asking the daemon anything. */
+export function precheckPsFormat(inv: Invocation, format: string | undefined, emptyRow: object): boolean {
+  if (format === undefined) return true;
+  const error = precheckContainerFormat(format, emptyRow);
+  if (error === undefined) return true;
+  inv.io.err(`${error}\n`);
+  return false;
 }

@@ -1,5 +1,6 @@
 // The objects `docker inspect` prints, with Docker's keys in Docker's order (§3.10).
 import { goZeroTime, rfc3339, rfc3339Nano } from '../format/time';
+import { goMap } from '../format/go-value';
 import type { HostContext } from '../host-context';
 import type { Container, Network, Volume } from '../model/host-state';
 import type { Image } from '../model/image';
@@ -30,7 +31,7 @@ export function imageInspect(ctx: HostContext, image: Image) {
   for (const key of ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'] as const) {
     const value = source[key];
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    config[key] = value;
+    config[key] = key === 'ExposedPorts' || key === 'Volumes' ? goMap({ ...(value as object) }, 'map[string]struct {}') : key === 'Labels' ? goMap({ ...(value as object) }, 'map[string]string') : value;
   }
   const top = image.layers[image.layers.length - 1] ?? image.id;
   return {
@@ -55,7 +56,7 @@ export function imageInspect(ctx: HostContext, image: Image) {
 function portMap(ports: Container['ports']) {
   const result: Record<string, Array<{ HostIp: string; HostPort: string }> | null> = {};
   for (const [key, bindings] of Object.entries(ports)) result[key] = bindings.map((binding) => ({ HostIp: binding.hostIp, HostPort: binding.hostPort }));
-  return result;
+  return goMap(result, 'nat.PortMap');
 }
 
 export function containerInspect(ctx: HostContext, container: Container) {
@@ -119,9 +120,9 @@ export function containerInspect(ctx: HostContext, container: Container) {
     HostConfig: {
       Binds: container.hostConfig.binds.length > 0 ? container.hostConfig.binds : null,
       ContainerIDFile: '',
-      LogConfig: { Type: 'json-file', Config: {} },
+      LogConfig: { Type: 'json-file', Config: goMap({}, 'map[string]string') },
       NetworkMode: container.hostConfig.networkMode,
-      PortBindings: Object.fromEntries(Object.entries(container.hostConfig.portBindings).map(([key, bindings]) => [key, bindings.map((binding) => ({ HostIp: binding.hostIp, HostPort: binding.hostPort }))])),
+      PortBindings: goMap(Object.fromEntries(Object.entries(container.hostConfig.portBindings).map(([key, bindings]) => [key, bindings.map((binding) => ({ HostIp: binding.hostIp, HostPort: binding.hostPort }))])), 'nat.PortMap'),
       RestartPolicy: { Name: container.hostConfig.restartPolicy.name, MaximumRetryCount: container.hostConfig.restartPolicy.maximumRetryCount },
       AutoRemove: container.hostConfig.autoRemove,
       VolumeDriver: '',
@@ -197,18 +198,18 @@ export function containerInspect(ctx: HostContext, container: Container) {
       AttachStdin: container.config.openStdin,
       AttachStdout: true,
       AttachStderr: true,
-      ...(container.config.exposedPorts.length > 0 ? { ExposedPorts: Object.fromEntries(container.config.exposedPorts.map((port) => [port, {}])) } : {}),
+      ...(container.config.exposedPorts.length > 0 ? { ExposedPorts: goMap(Object.fromEntries(container.config.exposedPorts.map((port) => [port, {}])), 'nat.PortSet') } : {}),
       Tty: container.config.tty,
       OpenStdin: container.config.openStdin,
       StdinOnce: container.config.openStdin,
       Env: container.config.env,
       Cmd: container.config.cmd,
       Image: container.config.image,
-      Volumes: container.config.volumes.length > 0 ? Object.fromEntries(container.config.volumes.map((path) => [path, {}])) : null,
+      Volumes: container.config.volumes.length > 0 ? goMap(Object.fromEntries(container.config.volumes.map((path) => [path, {}])), 'map[string]struct {}') : null,
       WorkingDir: container.config.workingDir,
       Entrypoint: container.config.entrypoint,
       OnBuild: null,
-      Labels: container.config.labels,
+      Labels: goMap({ ...container.config.labels }, 'map[string]string'),
       ...(container.config.stopSignal ? { StopSignal: container.config.stopSignal } : {}),
     },
     NetworkSettings: {
@@ -229,7 +230,7 @@ export function containerInspect(ctx: HostContext, container: Container) {
       IPPrefixLen: bridgeActive ? 16 : 0,
       IPv6Gateway: '',
       MacAddress: bridgeActive ? bridge!.macAddress : '',
-      Networks: networks,
+      Networks: goMap(networks, 'map[string]*network.EndpointSettings'),
     },
   };
 }
@@ -238,10 +239,10 @@ export function volumeInspect(volume: Volume) {
   return {
     CreatedAt: rfc3339(volume.created),
     Driver: 'local',
-    Labels: volume.labels,
+    Labels: volume.labels === null ? null : goMap({ ...volume.labels }, 'map[string]string'),
     Mountpoint: volumeMountpoint(volume.name),
     Name: volume.name,
-    Options: volume.options,
+    Options: volume.options === null ? null : goMap({ ...volume.options }, 'map[string]string'),
     Scope: 'local',
   };
 }
@@ -273,8 +274,8 @@ export function networkInspect(ctx: HostContext, network: Network) {
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
-    Containers: containers,
+    Containers: goMap(containers, 'map[string]network.EndpointResource'),
     Options: network.name === 'bridge' ? { 'com.docker.network.bridge.default_bridge': 'true', 'com.docker.network.bridge.enable_icc': 'true', 'com.docker.network.bridge.enable_ip_masquerade': 'true', 'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0', 'com.docker.network.bridge.name': 'docker0', 'com.docker.network.driver.mtu': '1500' } : {},
-    Labels: network.labels,
+    Labels: goMap({ ...network.labels }, 'map[string]string'),
   };
 }

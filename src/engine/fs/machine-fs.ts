@@ -46,6 +46,10 @@ interface DirentEntry {
 }
 
 const MAX_SYMLINK_HOPS = 40;
+
+/** Every machine can run Baleia's binary dispatcher, though no listing shows it. */
+export const BINARY_DISPATCHER = '/usr/bin/.baleia-exec';
+const DISPATCHER_NODE: FileNode = { type: 'file', mode: 0o755, content: '', size: 0 };
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
@@ -116,6 +120,7 @@ export class MachineFs implements IFileSystem {
   }
 
   private nodeAt(path: string): FileNode | undefined {
+    if (path === BINARY_DISPATCHER) return DISPATCHER_NODE;
     const location = this.locate(path);
     const node = lookup(location.stack, location.path);
     // A mount point always shows as a directory, even where the image has nothing.

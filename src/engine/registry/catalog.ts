@@ -28,18 +28,29 @@ export interface CatalogIndex {
   layerRepository: Map<string, string>;
 }
 
-const BINARY_STAND_IN = '\u007fELF (binary)\n';
+/**
+ * What stands for a compiled program in a layer. just-bash runs unknown executables as shell
+ * scripts, so the stand-in is a tiny script handing the program to Baleia's dispatcher
+ * (runtime/tools/binary.ts), which simulates it or says plainly that it does not.
+ */
+export const BINARY_STAND_IN = '#\u007fELF compiled program (simulated by Baleia)\n/usr/bin/.baleia-exec "$0" "$@"\n';
+
+function isBinaryStandIn(content: string): boolean {
+  return content.startsWith('\u007fELF') || content.startsWith('#\u007fELF');
+}
 
 function specToNode(spec: FileSpec): FileNode {
   if (typeof spec === 'string') return { type: 'file', mode: FILE_MODE, content: spec };
   if ('symlink' in spec) return { type: 'symlink', target: spec.symlink };
   if ('whiteout' in spec) return { type: 'whiteout' };
   if ('dir' in spec) return { type: 'dir', mode: spec.mode ?? DIR_MODE };
+  const binary = isBinaryStandIn(spec.content);
   return {
     type: 'file',
-    mode: spec.mode ?? FILE_MODE,
-    content: spec.content,
-    ...(spec.size !== undefined && { size: spec.size }),
+    mode: spec.mode ?? (binary ? EXEC_MODE : FILE_MODE),
+    content: binary ? BINARY_STAND_IN : spec.content,
+    // A stand-in is as big as the program it stands for, not as its few bytes of text.
+    ...(spec.size !== undefined ? { size: spec.size } : binary ? { size: 0 } : {}),
   };
 }
 

@@ -4,10 +4,10 @@ import { shortId, truncateCreatedBy } from '../../format/ids';
 import { humanSize } from '../../format/size';
 import { historyCreated } from '../../format/time';
 import { findImage, noSuchImageName } from '../../ops/image-store';
+import { HISTORY_LIST, HISTORY_TABLE_NON_HUMAN } from '../../format/docker-format';
 import { renderFormatted } from '../format-output';
 import { flagBool, flagString, type Invocation } from '../invocation';
 
-const HEADERS: Record<string, string> = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
 
 export function history(inv: Invocation): number {
   const { ctx, cmd, io } = inv;
@@ -52,7 +52,6 @@ export function history(inv: Invocation): number {
     io.out(rows.map((row) => `${row.ID}\n`).join(''));
     return 0;
   }
-  const format = flagString(cmd, 'format') ?? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
-  return renderFormatted(inv, format, rows, HEADERS, 'formatter.historyContext');
+  return renderFormatted(inv, flagString(cmd, 'format'), rows, HISTORY_LIST, human ? HISTORY_LIST.defaultTable : HISTORY_TABLE_NON_HUMAN);
 }
 

@@ -7,14 +7,11 @@ import type { HostContext } from '../../host-context';
 import type { Image } from '../../model/image';
 import { imageSize, isDangling, tagsOf } from '../../ops/image-store';
 import { familiarName, parseImageRef, refFromCanonical } from '../../registry/reference';
+import { IMAGE_LIST } from '../../format/docker-format';
 import { renderFormatted } from '../format-output';
 import { flagBool, flagList, flagString, type Invocation } from '../invocation';
 import { parseFilters } from './ps';
 
-const HEADERS: Record<string, string> = {
-  ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT',
-  Size: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE', VirtualSize: 'VIRTUAL SIZE', Containers: 'CONTAINERS',
-};
 
 export function imageCreatedMs(image: Image): number {
   return Date.parse(image.created);
@@ -81,6 +78,6 @@ export function images(inv: Invocation): number {
     return 0;
   }
   const digests = flagBool(cmd, 'digests');
-  const defaultFormat = `table {{.Repository}}\t{{.Tag}}${digests ? '\t{{.Digest}}' : ''}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}`;
-  return renderFormatted(inv, flagString(cmd, 'format') ?? defaultFormat, rows, HEADERS, 'formatter.imageContext', defaultFormat);
+  const defaultTable = digests ? IMAGE_LIST.defaultTable.replace('{{.Tag}}\t', '{{.Tag}}\t{{.Digest}}\t') : IMAGE_LIST.defaultTable;
+  return renderFormatted(inv, flagString(cmd, 'format'), rows, IMAGE_LIST, defaultTable);
 }

@@ -1,6 +1,5 @@
 // docker inspect and the typed inspects (container, image, volume, network): JSON, or -f.
-import { executeTemplate, parseTemplate, TemplateError } from '../../format/go-template';
-import { toDockerJson } from '../../format/json';
+import { renderInspect, type InspectEntry } from '../../format/docker-format';
 import type { HostContext } from '../../host-context';
 import { tryFindContainer } from '../../ops/containers';
 import { findImage, noSuchImageName } from '../../ops/image-store';
@@ -45,46 +44,37 @@ function missing(kind: Kind, name: string): string {
   }
 }
 
-function printObjects(inv: Invocation, objects: object[], format: string | undefined): number {
-  if (format === undefined || format === '' || format === 'json') {
-    inv.io.out(`${toDockerJson(objects)}\n`);
-    return 0;
-  }
-  const template = parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'));
-  if (template instanceof TemplateError) {
-    inv.io.err(`template parsing error: ${template.message}\n`);
-    return 1;
-  }
-  for (const object of objects) {
-    const result = executeTemplate(template, object, { rawMaps: true });
-    if (!result.ok) {
-      inv.io.err(`${result.error.message}\n`);
-      return 1;
-    }
-    inv.io.out(`${result.output}\n`);
-  }
-  return 0;
-}
-
 function inspectKinds(inv: Invocation, kinds: Kind[], typed: boolean): number {
-  const found: object[] = [];
-  const errors: string[] = [];
+  const entries: InspectEntry[] = [];
+  let found = 0;
   for (const name of inv.cmd.args) {
     let object: object | undefined;
-    for (const kind of kinds) {
-      object = lookup(inv.ctx, kind, name);
-      if (object) break;
+    let kind: Kind | undefined;
+    for (const candidate of kinds) {
+      object = lookup(inv.ctx, candidate, name);
+      if (object) {
+        kind = candidate;
+        break;
+      }
     }
-    if (object) found.push(object);
-    else errors.push(typed ? missing(kinds[0]!, name) : `Error: No such object: ${name}`);
+    if (object && kind) {
+      entries.push({ value: object, typeName: TYPE_NAMES[kind] });
+      found++;
+    } else entries.push({ error: typed ? missing(kinds[0]!, name) : `Error: No such object: ${name}` });
   }
-  inv.ctx.emit(event('inspect.done', kinds.includes('image') && kinds.length === 1 ? ['F01', 'F05'] : ['F10', 'F13'], { count: found.length }));
-  const format = flagString(inv.cmd, 'format');
-  let code = 0;
-  if (found.length > 0 || format === undefined) code = printObjects(inv, found, format);
-  for (const error of errors) inv.io.err(`${error}\n`);
-  return errors.length > 0 ? 1 : code;
+  inv.ctx.emit(event('inspect.done', kinds.length === 1 && kinds[0] === 'image' ? ['F01', 'F05'] : ['F10', 'F13'], { count: found }));
+  const output = renderInspect(flagString(inv.cmd, 'format'), entries);
+  inv.io.out(output.stdout);
+  inv.io.err(output.stderr);
+  return output.exitCode;
 }
+
+const TYPE_NAMES: Record<Kind, string> = {
+  container: '*types.ContainerJSON',
+  image: '*image.InspectResponse',
+  volume: '*volume.Volume',
+  network: '*network.Inspect',
+};
 
 export function inspect(inv: Invocation): number {
   const type = flagString(inv.cmd, 'type');

@@ -3,11 +3,11 @@ import { DockerError } from '../../errors';
 import { shortId } from '../../format/ids';
 import { findContainer } from '../../ops/containers';
 import { connectNetwork, containersOn, createNetwork, disconnectNetwork, removeNetwork, requireNetwork } from '../../ops/networks';
+import { NETWORK_LIST } from '../../format/docker-format';
 import { renderFormatted } from '../format-output';
 import { eachArgument, flagBool, flagList, flagString, printDaemonError, type Invocation } from '../invocation';
 import { confirm } from './prune';
 
-const HEADERS: Record<string, string> = { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED AT' };
 
 export function networkLs(inv: Invocation): number {
   const { ctx, cmd, io } = inv;
@@ -27,8 +27,7 @@ export function networkLs(inv: Invocation): number {
     Labels: Object.entries(network.labels).map(([key, value]) => `${key}=${value}`).join(','),
     CreatedAt: new Date(network.created).toISOString(),
   }));
-  const format = flagString(cmd, 'format') ?? 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}';
-  return renderFormatted(inv, format, rows, HEADERS, 'formatter.networkContext');
+  return renderFormatted(inv, flagString(cmd, 'format'), rows, NETWORK_LIST);
 }
 
 export function networkCreate(inv: Invocation): number {

@@ -11,7 +11,8 @@ import type { Container } from '../../model/host-state';
 import { findImage, imageSize } from '../../ops/image-store';
 import { isRunning } from '../../ops/containers';
 import { familiarString, parseImageRef } from '../../registry/reference';
-import { renderFormatted } from '../format-output';
+import { CONTAINER_LIST } from '../../format/docker-format';
+import { precheckPsFormat, renderFormatted } from '../format-output';
 import { flagBool, flagList, flagNumber, flagString, type Invocation } from '../invocation';
 import { displayPorts } from '../ports';
 
@@ -25,12 +26,6 @@ export function imageColumn(ctx: HostContext, container: Container, noTrunc = fa
   }
   return noTrunc ? container.imageId : shortId(container.imageId);
 }
-
-const HEADERS: Record<string, string> = {
-  ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS',
-  State: 'STATE', Status: 'STATUS', Size: 'SIZE', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS',
-  LocalVolumes: 'LOCAL VOLUMES', Platform: 'PLATFORM',
-};
 
 export function containerStatusText(ctx: HostContext, container: Container): string {
   return containerStatus({
@@ -69,6 +64,11 @@ function psRow(ctx: HostContext, container: Container, noTrunc: boolean) {
     Platform: 'linux/amd64',
   };
 }
+
+const EMPTY_ROW = {
+  ID: '', Image: '', Command: '""', CreatedAt: '', RunningFor: '', Ports: '', State: '', Status: '', Size: '', Names: '',
+  Labels: '', Mounts: '', Networks: '', LocalVolumes: '0', Platform: '',
+};
 
 const FILTER_KEYS = new Set(['status', 'name', 'id', 'ancestor', 'label', 'exited', 'volume', 'network', 'before', 'since', 'publish', 'expose', 'health', 'isolation', 'is-task']);
 
@@ -138,6 +138,8 @@ export function parseFilters(specs: string[], allowed: Set<string>): Map<string,
 
 export function ps(inv: Invocation): number {
   const { ctx, cmd, io } = inv;
+  const format = flagString(cmd, 'format');
+  if (!precheckPsFormat(inv, format, EMPTY_ROW)) return 1;
   const noTrunc = flagBool(cmd, 'no-trunc');
   const filters = parseFilters(flagList(cmd, 'filter'), FILTER_KEYS);
   const last = flagBool(cmd, 'latest') ? 1 : flagNumber(cmd, 'last') ?? -1;
@@ -153,6 +155,6 @@ export function ps(inv: Invocation): number {
     return 0;
   }
   const size = flagBool(cmd, 'size');
-  const defaultFormat = `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${size ? '\t{{.Size}}' : ''}`;
-  return renderFormatted(inv, flagString(cmd, 'format') ?? defaultFormat, rows, HEADERS, 'formatter.ContainerContext');
+  const defaultTable = `${CONTAINER_LIST.defaultTable}${size ? '\t{{.Size}}' : ''}`;
+  return renderFormatted(inv, format, rows, CONTAINER_LIST, defaultTable);
 }

@@ -2,6 +2,7 @@
 import { DockerError } from '../../errors';
 import { humanSize4 } from '../../format/size';
 import { createVolume, containersUsingVolume, removeVolume, volumeSize } from '../../ops/volumes';
+import { VOLUME_LIST } from '../../format/docker-format';
 import { renderFormatted } from '../format-output';
 import { eachArgument, flagBool, flagList, flagString, printDaemonError, type Invocation } from '../invocation';
 import { parseFilters } from './ps';
@@ -31,7 +32,6 @@ export function volumeCreate(inv: Invocation): number {
   }
 }
 
-const HEADERS: Record<string, string> = { Name: 'VOLUME NAME', Driver: 'DRIVER', Scope: 'SCOPE', Mountpoint: 'MOUNTPOINT', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE' };
 const FILTERS = new Set(['dangling', 'driver', 'label', 'name']);
 
 /** Natural order, as docker sorts volume names. */
@@ -59,8 +59,7 @@ export function volumeLs(inv: Invocation): number {
     Links: String(containersUsingVolume(ctx, volume.name).length),
     Size: humanSize4(volumeSize(volume)),
   }));
-  const format = flagString(cmd, 'format') ?? 'table {{.Driver}}\t{{.Name}}';
-  return renderFormatted(inv, format, rows, HEADERS, 'formatter.volumeContext', 'table {{.Driver}}\t{{.Name}}');
+  return renderFormatted(inv, flagString(cmd, 'format'), rows, VOLUME_LIST);
 }
 
 export async function volumeRm(inv: Invocation): Promise<number> {

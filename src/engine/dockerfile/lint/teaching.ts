@@ -159,21 +159,21 @@ function mergeRunLayers(stage: Stage): TeachingFinding[] {
 
 // F26 -------------------------------------------------------------------------------------
 
-const INSTALLERS: { re: RegExp; name: string }[] = [
-  { re: /\bnpm\s+(ci|install|i)\b/, name: 'npm install' },
-  { re: /\byarn(\s+install)?\s*(&&|;|$|\s--)/m, name: 'yarn install' },
-  { re: /\bpnpm\s+(install|i)\b/, name: 'pnpm install' },
-  { re: /\bpip3?\s+install\b[^&;|]*(-r\b|requirements|\s\.(\s|$))/m, name: 'pip install' },
-  { re: /\bpoetry\s+install\b/, name: 'poetry install' },
-  { re: /\bpipenv\s+install\b/, name: 'pipenv install' },
-  { re: /\buv\s+(sync|pip\s+install)\b/, name: 'uv sync' },
-  { re: /\bgo\s+mod\s+download\b/, name: 'go mod download' },
-  { re: /\bbundle\s+install\b/, name: 'bundle install' },
-  { re: /\bcomposer\s+install\b/, name: 'composer install' },
-  { re: /\bmvn\b[^&;|]*\b(dependency:go-offline|dependency:resolve|package|install|verify)\b/, name: 'mvn' },
-  { re: /\b(gradle|\.\/gradlew)\b[^&;|]*\b(build|dependencies|assemble)\b/, name: 'gradle' },
-  { re: /\bcargo\s+(build|fetch)\b/, name: 'cargo build' },
-  { re: /\bdotnet\s+restore\b/, name: 'dotnet restore' },
+const INSTALLERS: { re: RegExp; name: (m: RegExpExecArray) => string }[] = [
+  { re: /\bnpm\s+(ci|install|i)\b/, name: (m) => `npm ${m[1]}` },
+  { re: /\byarn(\s+install)?\s*(&&|;|$|\s--)/m, name: () => 'yarn install' },
+  { re: /\bpnpm\s+(install|i)\b/, name: (m) => `pnpm ${m[1]}` },
+  { re: /\b(pip3?)\s+install\b[^&;|]*(-r\b|requirements|\s\.(\s|$))/m, name: (m) => `${m[1]} install` },
+  { re: /\bpoetry\s+install\b/, name: () => 'poetry install' },
+  { re: /\bpipenv\s+install\b/, name: () => 'pipenv install' },
+  { re: /\buv\s+(sync|pip\s+install)\b/, name: (m) => `uv ${m[1]}` },
+  { re: /\bgo\s+mod\s+download\b/, name: () => 'go mod download' },
+  { re: /\bbundle\s+install\b/, name: () => 'bundle install' },
+  { re: /\bcomposer\s+install\b/, name: () => 'composer install' },
+  { re: /\bmvn\b[^&;|]*\b(dependency:go-offline|dependency:resolve|package|install|verify)\b/, name: (m) => `mvn ${m[1]}` },
+  { re: /\b(gradle|\.\/gradlew)\b[^&;|]*\b(build|dependencies|assemble)\b/, name: (m) => `${m[1]} ${m[2]}` },
+  { re: /\bcargo\s+(build|fetch)\b/, name: (m) => `cargo ${m[1]}` },
+  { re: /\bdotnet\s+restore\b/, name: () => 'dotnet restore' },
 ];
 
 function isWholeContext(src: string): boolean {
@@ -181,7 +181,11 @@ function isWholeContext(src: string): boolean {
 }
 
 function installerIn(text: string): string | undefined {
-  return INSTALLERS.find((x) => x.re.test(text))?.name;
+  for (const x of INSTALLERS) {
+    const m = x.re.exec(text);
+    if (m) return x.name(m);
+  }
+  return undefined;
 }
 
 function copyBeforeInstall(stage: Stage): TeachingFinding[] {
@@ -194,12 +198,12 @@ function copyBeforeInstall(stage: Stage): TeachingFinding[] {
   for (const i of list.slice(0, copyIdx)) {
     if (i.kind !== 'RUN') continue;
     const name = installerIn(runText(i));
-    if (name) installedBefore.add(name);
+    if (name) installedBefore.add(name.split(' ')[0] as string);
   }
   for (const i of list.slice(copyIdx + 1)) {
     if (i.kind !== 'RUN') continue;
     const name = installerIn(runText(i));
-    if (!name || installedBefore.has(name)) continue;
+    if (!name || installedBefore.has(name.split(' ')[0] as string)) continue;
     const copy = list[copyIdx] as Instruction;
     return [{
       rule: 'BaleiaCopyBeforeInstall',

@@ -25,6 +25,7 @@ import {
   splitSizes,
   writeText,
 } from './packages/files';
+import { externallyManagedFile } from './packages/pep668';
 import type { AptSuite, DebPackage } from './packages/schema';
 import { tool, type ToolContext, type ToolResult } from './tool-context';
 
@@ -205,11 +206,15 @@ export function debFiles(pkg: DebPackage): PlannedFile[] {
   return files;
 }
 
-function placePackage(tc: ToolContext, pkg: DebPackage): string[] {
+function placePackage(tc: ToolContext, pkg: DebPackage, suite: AptSuite): string[] {
   const now = tc.ctx.now;
   const paths: string[] = [];
   for (const file of debFiles(pkg)) {
-    if (file.kind === 'bin') putExecutable(tc.fs, file.path, file.size, 'ELF', now);
+    const marker = /^\/usr\/lib\/python(3\.\d+)\/EXTERNALLY-MANAGED$/.exec(file.path);
+    if (marker) {
+      const text = externallyManagedFile(suite.distro, marker[1]!);
+      putFile(tc.fs, file.path, text.length, text, 0o644, now);
+    } else if (file.kind === 'bin') putExecutable(tc.fs, file.path, file.size, 'ELF', now);
     else if (file.kind === 'lib') putFile(tc.fs, file.path, file.size, 'ELF', 0o644, now);
     else if (file.kind === 'doc' && file.path.endsWith('/copyright')) putFile(tc.fs, file.path, file.size, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${pkg.name}\n`, 0o644, now);
     else putFile(tc.fs, file.path, file.size, `# ${file.path} (${pkg.name} ${pkg.version})\n`, 0o644, now);
@@ -506,7 +511,7 @@ function install(run: Run): ToolResult {
   const stamp = logStamp(tc.ctx.now);
   for (const pkg of plan) {
     if (!clean) putFile(tc.fs, `${ARCHIVES}/${debFileName(pkg)}`, pkg.download, '!<arch>\n', 0o644, tc.ctx.now);
-    const paths = placePackage(tc, pkg);
+    const paths = placePackage(tc, pkg, suite);
     writeText(tc.fs, `${INFO}/${dpkgName(pkg)}.list`, listFileText(paths));
     putFile(tc.fs, `${INFO}/${dpkgName(pkg)}.md5sums`, paths.length * 66, paths.map((path) => `${hexFrom(`${pkg.name}${path}`, 32)}  ${path.slice(1)}`).slice(0, 3).join('\n'), 0o644, tc.ctx.now);
     records.push({ name: pkg.name, version: pkg.version, text: statusText(pkg, suite) });

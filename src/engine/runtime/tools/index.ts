@@ -1,10 +1,22 @@
 // The simulated programs every machine may run (each only where the machine ships it).
 import type { CustomCommand } from 'just-bash';
+import { binaryDispatcher, nginxProgram } from './binary';
 import { curlTool } from './curl';
 import { psTool } from './ps';
 import { dateTool, hostnameTool, idTool, unameTool, whoamiTool } from './system-info';
 import type { ToolContext } from './tool-context';
+import { wgetRun, wgetTool } from './wget';
 
 export function machineTools(tc: ToolContext): CustomCommand[] {
-  return [curlTool(tc), psTool(tc), dateTool(tc), hostnameTool(tc), idTool(tc), unameTool(tc), whoamiTool(tc)];
+  return [
+    curlTool(tc),
+    psTool(tc),
+    dateTool(tc),
+    hostnameTool(tc),
+    idTool(tc),
+    unameTool(tc),
+    whoamiTool(tc),
+    wgetTool(tc),
+    binaryDispatcher(tc, { nginx: nginxProgram(), wget: wgetRun(tc) }),
+  ];
 }
