@@ -5,6 +5,7 @@ import { toInstructions } from '../../src/engine/dockerfile/plan';
 import { lintDockerfile, lintFailure, type Finding } from '../../src/engine/dockerfile/lint/lint';
 import { parseCheckOptions } from '../../src/engine/dockerfile/lint/check-config';
 import { checkDockerfile, formatBuildWarnings, formatCheckReport } from '../../src/engine/dockerfile/lint/report';
+import { planDockerfile } from '../../src/engine/dockerfile/frontend';
 
 function parsed(text: string): ParsedDockerfile {
   const p = parseDockerfile(text);
@@ -97,5 +98,35 @@ describe('findings', () => {
     expect(findings.find((f) => f.rule === 'BaleiaLargeBaseImage')?.message).toBe(
       'Base image python:3.13 (1.02GB) is a large, full image; python:3.13-alpine or python:3.13-slim would make the final image much smaller',
     );
+  });
+});
+
+describe('planDockerfile, the one call docker build makes', () => {
+  it('returns the plan and the warning block for a Dockerfile that builds', () => {
+    const r = planDockerfile('FROM alpine:3.22\nCMD echo hi\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.stages[0]?.fromStep?.name).toBe('[1/1] FROM docker.io/library/alpine:3.22');
+    expect(r.warnings).toBe(
+      '\n 1 warning found (use docker --debug to expand):\n' +
+        ' - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 2)\n',
+    );
+  });
+
+  it('returns what docker build prints when the Dockerfile is refused', () => {
+    const r = planDockerfile('FROM alpine:3.22\nCOPY app.js\n', { filename: 'Dockerfile.dev' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.stderr).toBe(
+      'Dockerfile.dev:2\n--------------------\n   1 |     FROM alpine:3.22\n   2 | >>> COPY app.js\n   3 |     \n--------------------\n' +
+        'ERROR: failed to solve: dockerfile parse error on line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined\n',
+    );
+  });
+
+  it('stops the build on a check violation when the Dockerfile asks for error=true', () => {
+    const r = planDockerfile('# check=error=true\nFROM alpine:3.22\nMAINTAINER me\n');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.stderr).toBe('ERROR: failed to solve: lint violation found for rules: MaintainerDeprecated\n');
   });
 });

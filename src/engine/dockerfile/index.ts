@@ -3,6 +3,8 @@
 export { parseDockerfile, dumpNodes, chompHeredocContent } from './parse';
 export type { ParsedDockerfile, DockerfileNode, Heredoc, Directive, ParseWarning } from './parse';
 export { toInstructions } from './plan';
+export { planDockerfile } from './frontend';
+export type { PlannedDockerfile } from './frontend';
 export type { DockerfilePlan, PlanOptions } from './plan';
 export type * from './types';
 export {

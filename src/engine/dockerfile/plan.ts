@@ -967,7 +967,8 @@ class Planner {
       d.resolved = isReachable;
       if (d.baseName === 'scratch') {
         d.isScratch = true;
-        d.config = {};
+        // BuildKit's emptyImage: scratch starts with PATH and WorkingDir "/".
+        d.config = { Env: [`PATH=${DEFAULT_PATH}`], WorkingDir: '/' };
         if (d.unregistered) d.dispatched = true;
         continue;
       }
