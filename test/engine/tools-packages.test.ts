@@ -5,8 +5,10 @@ import { HostContext, type EnginePorts } from '../../src/engine/host-context';
 import { nodeSize, type FileNode, type FileTree } from '../../src/engine/model/file-tree';
 import type { HostState } from '../../src/engine/model/host-state';
 import { runShell } from '../../src/engine/runtime/shell';
+import { apkTool } from '../../src/engine/runtime/tools/apk';
 import { aptGetTool, aptSize, aptTool } from '../../src/engine/runtime/tools/apt';
-import { aptPackages, debianCatalog } from '../../src/engine/runtime/tools/packages/catalogs';
+import { alpineCatalog, apkPackages, aptPackages, debianCatalog, pyPackages, pypiCatalog } from '../../src/engine/runtime/tools/packages/catalogs';
+import { pip3Tool, pipTool, pipSize } from '../../src/engine/runtime/tools/pip';
 import type { ToolContext } from '../../src/engine/runtime/tools/tool-context';
 
 const NOW = Date.UTC(2025, 5, 20, 12, 0, 0);
@@ -324,6 +326,351 @@ describe('the Debian catalogue', () => {
           expect(index.has(dep) || suite.base[dep] !== undefined, `${suite.codename}: ${pkg.name} needs ${dep}`).toBe(true);
         }
         expect(suite.base[pkg.name], `${pkg.name} is already in the ${suite.codename} image`).toBeUndefined();
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// apk
+
+// Real Alpine keeps apk in /sbin; just-bash only dispatches registered commands found in /bin
+// or /usr/bin, so the stand-in lives in /bin here.
+const alpine = (user?: string) =>
+  machine(
+    {
+      '/bin/busybox': exe(800_000),
+      '/bin/sh': { type: 'symlink', target: '/bin/busybox' },
+      '/bin/apk': exe(),
+      '/bin/rm': exe(),
+      '/usr/bin': dir,
+      '/usr/lib': dir,
+      '/etc/alpine-release': text('3.22.0\n'),
+      '/etc/apk': dir,
+      '/var/cache/apk': dir,
+      '/lib/apk/db': dir,
+      '/tmp': { type: 'dir', mode: 0o1777 },
+    },
+    (tc) => [apkTool(tc)],
+    user,
+  );
+
+const FETCH = 'fetch https://dl-cdn.alpinelinux.org/alpine/v3.22/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.22/community/x86_64/APKINDEX.tar.gz\n';
+
+describe('apk in an Alpine container', () => {
+  it('apk add fetches the indexes itself and installs curl with its libraries', async () => {
+    const m = alpine();
+    const result = await m.sh('apk add curl');
+    expect(result).toEqual({
+      stdout: `${FETCH}(1/9) Installing brotli-libs (1.1.0-r2)
+(2/9) Installing c-ares (1.34.5-r0)
+(3/9) Installing libunistring (1.3-r0)
+(4/9) Installing libidn2 (2.3.7-r0)
+(5/9) Installing libpsl (0.21.5-r3)
+(6/9) Installing nghttp2-libs (1.65.0-r0)
+(7/9) Installing zstd-libs (1.5.7-r0)
+(8/9) Installing libcurl (8.14.1-r1)
+(9/9) Installing curl (8.14.1-r1)
+Executing busybox-1.37.0-r18.trigger
+OK: 12 MiB in 24 packages
+`,
+      stderr: '',
+      exitCode: 0,
+    });
+    const curl = m.fs.getNode('/usr/bin/curl');
+    expect(curl?.type === 'file' && curl.mode).toBe(0o755);
+    expect(nodeSize(curl!)).toBe(apkPackages.get('curl')!.size);
+    expect(m.fs.readText('/etc/apk/world').split('\n')).toContain('curl');
+    expect(m.fs.readText('/lib/apk/db/installed')).toContain('P:curl\nV:8.14.1-r1\nA:x86_64\nS:166000\nI:260096\n');
+  });
+
+  it('without --no-cache the indexes stay in /var/cache/apk; a second add does not fetch again', async () => {
+    const m = alpine();
+    await m.sh('apk add curl');
+    const cached = alpineCatalog.indexes.reduce((sum, index) => sum + index.size, 0);
+    expect(bytesUnder(m.upper, '/var/cache/apk')).toBe(cached);
+    expect(m.fs.list('/var/cache/apk')).toEqual(['APKINDEX.6bb2c5f4.tar.gz', 'APKINDEX.f9a1b3e2.tar.gz']);
+    const again = await m.sh('apk add jq');
+    expect(again.stdout.startsWith('(1/2) Installing oniguruma (6.9.10-r0)\n')).toBe(true);
+  });
+
+  it('with --no-cache nothing of the index is left in the layer', async () => {
+    const m = alpine();
+    const result = await m.sh('apk add --no-cache curl');
+    expect(result.stdout.startsWith(FETCH)).toBe(true);
+    expect(m.fs.list('/var/cache/apk')).toEqual([]);
+    expect(bytesUnder(m.upper, '/var/cache/apk')).toBe(0);
+  });
+
+  it('names the missing package and who asked for it, and installs nothing', async () => {
+    const m = alpine();
+    const result = await m.sh('apk add --no-cache nope curl');
+    expect(result).toEqual({
+      stdout: FETCH,
+      stderr: 'ERROR: unable to select packages:\n  nope (no such package):\n    required by: world[nope]\n',
+      exitCode: 1,
+    });
+    expect(m.fs.getNode('/usr/bin/curl')).toBeUndefined();
+  });
+
+  it('runs post-install scripts and the busybox trigger', async () => {
+    const m = alpine();
+    const result = await m.sh('apk add --no-cache bash');
+    expect(result.stdout).toContain('(4/4) Installing bash (5.2.37-r0)\nExecuting bash-5.2.37-r0.post-install\nExecuting busybox-1.37.0-r18.trigger\nOK: 10 MiB in 19 packages\n');
+    const ca = await m.sh('apk add --no-cache ca-certificates');
+    expect(ca.stdout).toContain('Executing busybox-1.37.0-r18.trigger\nExecuting ca-certificates-20250619-r0.trigger\n');
+  });
+
+  it('a --virtual group installs under one name and apk del removes the whole group', async () => {
+    const m = alpine();
+    const added = await m.sh('apk add --no-cache --virtual .build-deps gcc musl-dev');
+    expect(added.stdout).toContain('(14/14) Installing .build-deps (20250620.120000)\n');
+    expect(m.fs.readText('/etc/apk/world')).toContain('.build-deps=20250620.120000\n');
+    expect(m.fs.getNode('/usr/bin/gcc')).toBeDefined();
+    const removed = await m.sh('apk del .build-deps');
+    expect(removed.stdout.split('\n').slice(0, 3)).toEqual(['(1/14) Purging .build-deps (20250620.120000)', '(2/14) Purging musl-dev (1.2.5-r10)', '(3/14) Purging gcc (14.2.0-r6)']);
+    expect(removed.stdout.endsWith('Executing busybox-1.37.0-r18.trigger\nOK: 8 MiB in 15 packages\n')).toBe(true);
+    expect(m.fs.getNode('/usr/bin/gcc')).toBeUndefined();
+  });
+
+  it('apk update refreshes the indexes and reports what is available', async () => {
+    const m = alpine();
+    const result = await m.sh('apk update');
+    expect(result.stdout).toBe(`${FETCH}v3.22.0-208-g73cc4d6aaf0 [https://dl-cdn.alpinelinux.org/alpine/v3.22/main]
+v3.22.0-207-g1d51b6a4c32 [https://dl-cdn.alpinelinux.org/alpine/v3.22/community]
+OK: 26326 distinct packages available
+`);
+  });
+
+  it('apk del of an unknown name is an error; of a known one it purges dependencies too', async () => {
+    const m = alpine();
+    expect(await m.sh('apk del nope')).toEqual({ stdout: '', stderr: 'ERROR: No such package: nope\n', exitCode: 1 });
+    await m.sh('apk add --no-cache jq');
+    const result = await m.sh('apk del jq');
+    expect(result.stdout).toBe('(1/2) Purging jq (1.8.0-r0)\n(2/2) Purging oniguruma (6.9.10-r0)\nExecuting busybox-1.37.0-r18.trigger\nOK: 8 MiB in 15 packages\n');
+  });
+
+  it('refuses a non-root user', async () => {
+    const m = alpine('node');
+    expect(await m.sh('apk add curl')).toEqual({
+      stdout: '',
+      stderr: 'ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n',
+      exitCode: 99,
+    });
+  });
+
+  it('every dependency in the Alpine catalogue resolves', () => {
+    for (const pkg of alpineCatalog.packages) {
+      for (const dep of pkg.depends) expect(apkPackages.has(dep) || alpineCatalog.base[dep] !== undefined, `${pkg.name} needs ${dep}`).toBe(true);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// pip
+
+// The python image keeps pip in /usr/local/bin; just-bash dispatches registered commands only
+// from /bin and /usr/bin, so the stand-ins live in /usr/bin here.
+const SITE = '/usr/local/lib/python3.13/site-packages';
+const python = (user?: string, files: FileTree = {}) =>
+  machine(
+    {
+      '/usr/bin/pip': exe(),
+      '/usr/bin/pip3': exe(),
+      '/usr/local/bin/python3.13': exe(14_000),
+      [`${SITE}/pip-25.1.1.dist-info/METADATA`]: text('Metadata-Version: 2.1\nName: pip\nVersion: 25.1.1\n'),
+      '/root': { type: 'dir', mode: 0o700 },
+      '/home/app': dir,
+      '/app': dir,
+      '/tmp': { type: 'dir', mode: 0o1777 },
+      ...files,
+    },
+    (tc) => [pipTool(tc), pip3Tool(tc)],
+    user,
+  );
+
+const ROOT_WARNING = "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.\n";
+const NOTICE = '\n[notice] A new release of pip is available: 25.1.1 -> 25.2\n[notice] To update, run: pip install --upgrade pip\n';
+
+describe('pip in a python container', () => {
+  it('installs flask with its dependencies, then warns about root and a newer pip', async () => {
+    const m = python();
+    const result = await m.sh('pip install flask', { cwd: '/app' });
+    expect(result).toEqual({
+      stdout: `Collecting flask
+  Downloading flask-3.1.1-py3-none-any.whl.metadata (3.0 kB)
+Collecting blinker>=1.9.0 (from flask)
+  Downloading blinker-1.9.0-py3-none-any.whl.metadata (1.6 kB)
+Collecting click>=8.1.3 (from flask)
+  Downloading click-8.2.1-py3-none-any.whl.metadata (2.5 kB)
+Collecting itsdangerous>=2.2.0 (from flask)
+  Downloading itsdangerous-2.2.0-py3-none-any.whl.metadata (1.9 kB)
+Collecting jinja2>=3.1.2 (from flask)
+  Downloading jinja2-3.1.6-py3-none-any.whl.metadata (2.9 kB)
+Collecting markupsafe>=2.1.1 (from flask)
+  Downloading MarkupSafe-3.0.2-cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata (4.0 kB)
+Collecting werkzeug>=3.1.0 (from flask)
+  Downloading werkzeug-3.1.3-py3-none-any.whl.metadata (3.7 kB)
+Downloading flask-3.1.1-py3-none-any.whl (103 kB)
+Downloading blinker-1.9.0-py3-none-any.whl (8.5 kB)
+Downloading click-8.2.1-py3-none-any.whl (102 kB)
+Downloading itsdangerous-2.2.0-py3-none-any.whl (16 kB)
+Downloading jinja2-3.1.6-py3-none-any.whl (134 kB)
+Downloading MarkupSafe-3.0.2-cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64.whl (23 kB)
+Downloading werkzeug-3.1.3-py3-none-any.whl (224 kB)
+Installing collected packages: blinker, click, itsdangerous, markupsafe, jinja2, werkzeug, flask
+Successfully installed blinker-1.9.0 click-8.2.1 flask-3.1.1 itsdangerous-2.2.0 jinja2-3.1.6 markupsafe-3.0.2 werkzeug-3.1.3
+`,
+      stderr: ROOT_WARNING + NOTICE,
+      exitCode: 0,
+    });
+  });
+
+  it('puts packages in site-packages with their real sizes and the flask command in /usr/local/bin', async () => {
+    const m = python();
+    await m.sh('pip install flask');
+    const flask = pyPackages.get('flask')!;
+    expect(bytesUnder(m.upper, `${SITE}/flask`) + bytesUnder(m.upper, `${SITE}/flask-3.1.1.dist-info`)).toBe(flask.installed);
+    expect(m.fs.readText(`${SITE}/flask-3.1.1.dist-info/INSTALLER`)).toBe('pip\n');
+    const script = m.fs.getNode('/usr/local/bin/flask');
+    expect(script?.type === 'file' && script.mode).toBe(0o755);
+    expect(m.fs.readText('/usr/local/bin/flask').startsWith('#!/usr/local/bin/python3.13\n')).toBe(true);
+  });
+
+  it('keeps the downloads in /root/.cache/pip unless --no-cache-dir', async () => {
+    const cached = python();
+    await cached.sh('pip install requests');
+    const downloads = ['requests', 'charset-normalizer', 'idna', 'urllib3', 'certifi'].reduce((sum, name) => sum + pyPackages.get(name)!.download + pyPackages.get(name)!.metadata, 0);
+    expect(bytesUnder(cached.upper, '/root/.cache/pip/http-v2')).toBe(downloads + 10 * 1_100);
+    const lean = python();
+    const result = await lean.sh('pip install --no-cache-dir requests');
+    expect(result.exitCode).toBe(0);
+    expect(lean.fs.getNode('/root/.cache')).toBeUndefined();
+  });
+
+  it('reuses the cache the second time: "Using cached"', async () => {
+    const m = python();
+    await m.sh('pip install itsdangerous && pip uninstall -y itsdangerous');
+    const again = await m.sh('pip install itsdangerous');
+    expect(again.stdout).toBe(
+      'Collecting itsdangerous\n  Using cached itsdangerous-2.2.0-py3-none-any.whl.metadata (1.9 kB)\nUsing cached itsdangerous-2.2.0-py3-none-any.whl (16 kB)\nInstalling collected packages: itsdangerous\nSuccessfully installed itsdangerous-2.2.0\n',
+    );
+  });
+
+  it('reads requirements.txt, naming the line each requirement came from', async () => {
+    const m = python(undefined, { '/app/requirements.txt': text('# web\nflask==3.1.1\n\ngunicorn\n') });
+    const result = await m.sh('pip install --no-cache-dir -r requirements.txt', { cwd: '/app' });
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      'Collecting flask==3.1.1 (from -r requirements.txt (line 2))',
+      '  Downloading flask-3.1.1-py3-none-any.whl.metadata (3.0 kB)',
+      'Collecting gunicorn (from -r requirements.txt (line 4))',
+      '  Downloading gunicorn-23.0.0-py3-none-any.whl.metadata (4.4 kB)',
+    ]);
+    expect(result.stdout).toContain('Successfully installed blinker-1.9.0 click-8.2.1 flask-3.1.1 gunicorn-23.0.0 itsdangerous-2.2.0 jinja2-3.1.6 markupsafe-3.0.2 packaging-25.0 werkzeug-3.1.3\n');
+  });
+
+  it('fails when requirements.txt was not copied into the image', async () => {
+    const m = python();
+    expect(await m.sh('pip install -r requirements.txt', { cwd: '/app' })).toEqual({
+      stdout: '',
+      stderr: "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements.txt'\n",
+      exitCode: 1,
+    });
+  });
+
+  it('cannot find a package that does not exist', async () => {
+    const m = python();
+    expect(await m.sh('pip install --disable-pip-version-check nope')).toEqual({
+      stdout: '',
+      stderr: 'ERROR: Could not find a version that satisfies the requirement nope (from versions: none)\nERROR: No matching distribution found for nope\n',
+      exitCode: 1,
+    });
+  });
+
+  it('says what is already installed', async () => {
+    const m = python();
+    await m.sh('pip install blinker');
+    const again = await m.sh('pip install blinker --root-user-action=ignore');
+    expect(again).toEqual({ stdout: `Requirement already satisfied: blinker in ${SITE} (1.9.0)\n`, stderr: NOTICE, exitCode: 0 });
+  });
+
+  it('lists and freezes what is installed', async () => {
+    const m = python();
+    await m.sh('pip install --no-cache-dir itsdangerous markupsafe');
+    expect((await m.sh('pip list')).stdout).toBe('Package      Version\n------------ -------\nitsdangerous 2.2.0\nMarkupSafe   3.0.2\npip          25.1.1\n');
+    expect((await m.sh('pip freeze')).stdout).toBe('itsdangerous==2.2.0\nMarkupSafe==3.0.2\n');
+    expect((await m.sh('pip3 --version')).stdout).toBe(`pip 25.1.1 from ${SITE}/pip (python 3.13)\n`);
+  });
+
+  it('upgrading pip replaces it and silences the notice', async () => {
+    const m = python();
+    const result = await m.sh('pip install --upgrade pip');
+    expect(result.stdout).toBe(`Requirement already satisfied: pip in ${SITE} (25.1.1)
+Collecting pip
+  Downloading pip-25.2-py3-none-any.whl.metadata (4.7 kB)
+Downloading pip-25.2-py3-none-any.whl (1.8 MB)
+Installing collected packages: pip
+  Attempting uninstall: pip
+    Found existing installation: pip 25.1.1
+    Uninstalling pip-25.1.1:
+      Successfully uninstalled pip-25.1.1
+Successfully installed pip-25.2
+`);
+    expect(result.stderr).toBe(ROOT_WARNING);
+    expect((await m.sh('pip --version')).stdout).toBe(`pip 25.2 from ${SITE}/pip (python 3.13)\n`);
+  });
+
+  it('installs into the home directory for a non-root user', async () => {
+    const m = python('app');
+    const result = await m.sh('pip install --no-cache-dir blinker', { env: { HOME: '/home/app' } });
+    expect(result.stdout.startsWith('Defaulting to user installation because normal site-packages is not writeable\nCollecting blinker\n')).toBe(true);
+    expect(result.stderr).toBe(NOTICE);
+    expect(m.fs.getNode('/home/app/.local/lib/python3.13/site-packages/blinker/__init__.py')).toBeDefined();
+  });
+
+  it('refuses the system Python of Debian (PEP 668) until --break-system-packages', async () => {
+    const m = machine(debianImage(), (tc) => [aptGetTool(tc), pipTool(tc)]);
+    await m.sh('apt-get update && apt-get install -y --no-install-recommends python3-pip');
+    expect(m.fs.getNode('/usr/bin/pip')).toBeDefined();
+    const refused = await m.sh('pip install flask');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(`error: externally-managed-environment
+
+× This environment is externally managed
+╰─> To install Python packages system-wide, try apt install
+    python3-xyz, where xyz is the package you are trying to
+    install.
+    
+    If you wish to install a non-Debian-packaged Python package,
+    create a virtual environment using python3 -m venv path/to/venv.
+    Then use path/to/venv/bin/python and path/to/venv/bin/pip. Make
+    sure you have python3-full installed.
+    
+    If you wish to install a non-Debian packaged Python application,
+    it may be easiest to use pipx install xyz, which will manage a
+    virtual environment for you. Make sure you have pipx installed.
+    
+    See /usr/share/doc/python3.11/README.venv for more information.
+
+note: If you believe this is a mistake, please contact your Python installation or OS distributor about this issue. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.
+hint: See PEP 668 for the detailed specification.
+`);
+    const forced = await m.sh('pip install --break-system-packages --no-cache-dir itsdangerous');
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toBe(ROOT_WARNING);
+    expect(m.fs.getNode('/usr/local/lib/python3.11/dist-packages/itsdangerous/__init__.py')).toBeDefined();
+  });
+
+  it('formats sizes as pip does', () => {
+    expect([pipSize(8_458), pipSize(16_234), pipSize(1_752_311), pipSize(900)]).toEqual(['8.5 kB', '16 kB', '1.8 MB', '900 bytes']);
+  });
+
+  it('every requirement in the PyPI catalogue resolves', () => {
+    for (const pkg of pypiCatalog.packages) {
+      for (const requirement of pkg.requires) {
+        const name = /^[A-Za-z0-9._-]+/.exec(requirement)![0].toLowerCase().replace(/[-_.]+/g, '-');
+        expect(pyPackages.has(name), `${pkg.name} needs ${requirement}`).toBe(true);
       }
     }
   });
