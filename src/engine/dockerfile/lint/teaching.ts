@@ -232,6 +232,8 @@ const COMPILERS: { re: RegExp; name: string; bases: RegExp }[] = [
   { re: /\bdotnet\s+(publish|build)\b/, name: 'dotnet publish', bases: /^(mcr\.microsoft\.com\/dotnet\/sdk)$/ },
 ];
 
+const TOOLCHAIN_PURGED = /\bapt(-get)?\s+(-\S+\s+)*(purge|remove)\b|--auto-remove\b|\bapk\s+del\b/;
+
 function compiledWithoutMultiStage(plan: DockerfilePlan): TeachingFinding[] {
   if (plan.stages.length !== 1) return [];
   const stage = plan.stages[0] as Stage;
@@ -242,6 +244,8 @@ function compiledWithoutMultiStage(plan: DockerfilePlan): TeachingFinding[] {
     const text = runText(i);
     const c = COMPILERS.find((x) => x.re.test(text) && x.bases.test(repo));
     if (!c) continue;
+    // Official images compile and then purge the toolchain in the same RUN: nothing is left.
+    if (c.name === 'a C/C++ compiler' && TOOLCHAIN_PURGED.test(text)) continue;
     return [{
       rule: 'BaleiaCompiledWithoutMultiStage',
       ...at(i),
@@ -275,7 +279,8 @@ function packageCacheLeft(stage: Stage): TeachingFinding[] {
         advice: { en, 'pt-BR': pt },
         facts: ['F25', 'F24'],
       });
-    if (/\bapt(-get)?\s+(-\S+\s+)*install\b/.test(text) && !/rm\s+-(rf|fr|r)\s+\/var\/lib\/apt\/lists/.test(text) && !hasCacheMount(i, /^\/var\/(lib|cache)\/apt/)) {
+    const aptCleaned = /rm\s+-(rf|fr|r)\s+\/var\/lib\/apt\/lists/.test(text) || /\bapt(-get)?\s+dist-clean\b/.test(text);
+    if (/\bapt(-get)?\s+(-\S+\s+)*install\b/.test(text) && !aptCleaned && !hasCacheMount(i, /^\/var\/(lib|cache)\/apt/)) {
       add(
         'apt-get install',
         'add && rm -rf /var/lib/apt/lists/* to the same RUN',
