@@ -94,13 +94,18 @@ export function createBaleia(deps: BaleiaDeps) {
     };
   }
 
-  function loadHost(student: StudentRef, userName: string, now: number): HostState {
-    return store.hosts.get(student.scope, student.userId)?.state ?? newHostState(userName, now, deps.seed());
+  /** The host as stored, and its JSON, so a command that changed nothing writes nothing. */
+  function loadHost(student: StudentRef, userName: string, now: number): { state: HostState; json: string | undefined } {
+    const stored = store.hosts.getJson(student.scope, student.userId);
+    if (stored !== undefined) return { state: JSON.parse(stored) as HostState, json: stored };
+    return { state: newHostState(userName, now, deps.seed()), json: undefined };
   }
 
-  function save(student: StudentRef, ctx: HostContext, now: number): void {
+  function save(student: StudentRef, ctx: HostContext, now: number, before: string | undefined): void {
+    const json = JSON.stringify(ctx.state);
+    if (json === before && ctx.newLayers.size === 0 && ctx.registryPushes.length === 0) return;
     store.transaction(() => {
-      store.hosts.save(student.scope, student.userId, ctx.state, now);
+      store.hosts.saveJson(student.scope, student.userId, json, now);
       for (const layer of ctx.newLayers.values()) store.layers.put(layer, now);
       for (const push of ctx.registryPushes) store.registry.push(student.scope, push, student.userId, now);
     });
@@ -111,7 +116,7 @@ export function createBaleia(deps: BaleiaDeps) {
       const now = deps.clock();
       const profile = ensureStudent(student, now);
       const locale = resolveLocale(profile.locale, student.locale);
-      const state = loadHost(student, profile.userName, now);
+      const { state, json: stateBefore } = loadHost(student, profile.userName, now);
       const bytesBefore = ownBytes(state);
       const ctx = new HostContext(state, portsFor(student.scope), now);
       const promptBefore = promptFor(ctx);
@@ -129,7 +134,7 @@ export function createBaleia(deps: BaleiaDeps) {
           : `Baleia limit: your files, writable layers and volumes would exceed ${Math.round(limits.maxOwnBytes / 1_000_000)} MB. Nothing was changed; delete something (docker rm, docker volume rm, rm) and try again.`;
         return { chunks: [{ stream: 'stderr', text: `${refused}\n` }], exitCode: 1, prompt: promptBefore, promptBefore, events: [], explanation: { sentences: [], facts: [] }, locale, refused };
       }
-      save(student, ctx, now);
+      save(student, ctx, now, stateBefore);
       return {
         chunks: result.chunks,
         exitCode: result.exitCode,
@@ -147,7 +152,7 @@ export function createBaleia(deps: BaleiaDeps) {
     return lock.run(key(student), async () => {
       const now = deps.clock();
       const profile = ensureStudent(student, now);
-      const ctx = new HostContext(loadHost(student, profile.userName, now), portsFor(student.scope), now);
+      const ctx = new HostContext(loadHost(student, profile.userName, now).state, portsFor(student.scope), now);
       return { state: ctx.state, ctx };
     });
   }

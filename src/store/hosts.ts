@@ -20,8 +20,15 @@ export function createHostRepository(db: Db) {
       const row = select.get(scope, userId);
       return row ? { state: JSON.parse(row.state) as HostState, revision: row.revision } : undefined;
     },
+    /** The stored JSON, for callers that compare before saving. */
+    getJson(scope: string, userId: string): string | undefined {
+      return select.get(scope, userId)?.state;
+    },
     save(scope: string, userId: string, state: HostState, now: number): void {
       upsert.run({ scope, userId, state: JSON.stringify(state), now });
+    },
+    saveJson(scope: string, userId: string, json: string, now: number): void {
+      upsert.run({ scope, userId, state: json, now });
     },
     remove(scope: string, userId: string): void {
       remove.run(scope, userId);
