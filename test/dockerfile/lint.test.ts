@@ -130,3 +130,16 @@ describe('planDockerfile, the one call docker build makes', () => {
     expect(r.stderr).toBe('ERROR: failed to solve: lint violation found for rules: MaintainerDeprecated\n');
   });
 });
+
+describe('base image platform', () => {
+  it('warns when the base image was made for another platform (InvalidBaseImagePlatform)', () => {
+    const { findings, stdout } = checkDockerfile('FROM arm-only:1\nCMD ["x"]\n', {
+      resolveImage: () => ({ config: {}, os: 'linux', architecture: 'arm64' }),
+    });
+    expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['InvalidBaseImagePlatform', 1, 'Base image arm-only:1 was pulled with platform "linux/arm64", expected "linux/amd64" for current build'],
+    ]);
+    // The rule has no documentation page in BuildKit 0.22, so the header has no URL.
+    expect(stdout).toContain('\nWARNING: InvalidBaseImagePlatform\nBase image arm-only:1 was pulled');
+  });
+});

@@ -982,6 +982,15 @@ class Planner {
         if (info) {
           d.baseInfo = info;
           d.config = cloneConfig(info.config);
+          const expected = d.platform ?? this.platform;
+          if (!d.unregistered && info.os && info.architecture && (info.os !== expected.os || info.architecture !== expected.architecture)) {
+            const actual = formatPlatform({ os: info.os, architecture: info.architecture });
+            this.checks.add(
+              'InvalidBaseImagePlatform',
+              ruleMessage.InvalidBaseImagePlatform(d.baseName, formatPlatform(expected), actual),
+              d.loc,
+            );
+          }
         }
       }
       if (d.unregistered) {

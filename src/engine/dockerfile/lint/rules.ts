@@ -126,6 +126,8 @@ export const ruleMessage = {
     `Setting platform to predefined ${platformVar} in FROM is redundant as this is the default behavior`,
   SecretsUsedInArgOrEnv: (instruction: string, key: string) =>
     `Do not use ARG or ENV instructions for sensitive data (${instruction} ${q(key)})`,
+  InvalidBaseImagePlatform: (image: string, expected: string, actual: string) =>
+    `Base image ${image} was pulled with platform ${q(actual)}, expected ${q(expected)} for current build`,
   InvalidDefaultArgInFrom: (baseName: string) =>
     `Default value for ARG ${baseName} results in empty or invalid base image name`,
   FromPlatformFlagConstDisallowed: (platform: string) => `FROM --platform flag should not use constant value ${q(platform)}`,
