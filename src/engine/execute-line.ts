@@ -121,10 +121,28 @@ async function runOnHost(ctx: HostContext, line: string, options: LineOptions): 
   return { chunks, result };
 }
 
+/** ash and bash write the session's commands to ~/.ash_history or ~/.bash_history on exit. */
+function saveShellHistory(ctx: HostContext, session: ShellSession, container: Container): void {
+  if (!session.history || session.history.length === 0) return;
+  const fs = containerFs(ctx, container);
+  const flavour = shellFlavourOf(fs, session.program);
+  if (flavour === 'dash' || session.program === 'python3' || session.program === 'node') return;
+  const home = session.user && session.user !== 'root' && session.user !== '0' ? `/home/${session.user}` : '/root';
+  const file = `${home}/${flavour === 'ash' ? '.ash_history' : '.bash_history'}`;
+  try {
+    if (!fs.getNode(home)) return;
+    const previous = fs.getNode(file)?.type === 'file' ? fs.readText(file) : '';
+    fs.writeText(file, `${previous}${session.history.map((line) => `${line}\n`).join('')}`, 0o600);
+  } catch {
+    // A read-only home (a :ro mount) simply keeps no history, as in a real shell.
+  }
+}
+
 function endSession(ctx: HostContext, container: Container | undefined, exitCode: number): void {
   const session = ctx.state.session;
   ctx.state.session = null;
   if (!session || !container) return;
+  saveShellHistory(ctx, { ...session, history: [...(session.history ?? []), 'exit'] }, container);
   if (session.mode === 'attach' && container.state.status === 'running') {
     ctx.emit(event('session.exit-stops-container', ['F21', 'F11'], { name: container.name, exitCode }));
     markExited(ctx, container, exitCode, ctx.now, 'shell-exit');
@@ -150,6 +168,7 @@ async function runInContainer(ctx: HostContext, session: ShellSession, line: str
     endSession(ctx, container, code);
     return { chunks: session.program === 'bash' ? [{ stream: 'stdout', text: 'exit\n' }] : [], exitCode: code };
   }
+  session.history = [...(session.history ?? []), line].slice(-200);
   if (session.program === 'python3' || session.program === 'python' || session.program === 'node') {
     const repl = session.program === 'node' ? nodeRepl(line) : pythonRepl(line);
     if (repl.exit) endSession(ctx, container, 0);

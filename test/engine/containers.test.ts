@@ -69,7 +69,9 @@ describe('running containers', () => {
     const left = await host.run('exit');
     expect(left.prompt).toBe('ana@baleia:~$ ');
     expect((await host.run('docker ps -a --format "{{.Names}} {{.State}}"')).stdout).toBe('box exited\n');
-    expect((await host.run('docker diff box')).stdout).toBe('C /tmp\nA /tmp/n.txt\n');
+    // An interactive ash session also leaves its history file, as on a real host.
+    expect((await host.run('docker diff box')).stdout).toBe('C /root\nA /root/.ash_history\nC /tmp\nA /tmp/n.txt\n');
+    expect((await host.run('docker exec box cat /root/.ash_history')).stderr).toContain('is not running');
   });
 
   it('keeps the writable layer across stop and start, and loses it on rm', async () => {
@@ -128,5 +130,58 @@ describe('volumes', () => {
     const refused = await host.run('docker volume rm data');
     const id = Object.keys(host.state.containers)[0];
     expect(refused.stderr).toBe(`Error response from daemon: remove data: volume is in use - [${id}]\n`);
+  });
+});
+
+describe('more of the container lifecycle', () => {
+  it('restarts a failing container up to the on-failure limit, then leaves it exited', async () => {
+    const host = new TestHost();
+    await host.run('docker pull alpine');
+    await host.run('docker run -d --restart on-failure:3 --name nap alpine sh -c "sleep 5; exit 2"');
+    host.advance(30);
+    expect((await host.run('docker ps -a --format "{{.Status}}"')).stdout).toBe('Exited (2) 10 seconds ago\n');
+    expect((await host.run('docker inspect -f "{{.RestartCount}}" nap')).stdout).toBe('3\n');
+  });
+
+  it('shows a container that exits at once under --restart always as Restarting', async () => {
+    const host = new TestHost();
+    await host.run('docker pull alpine');
+    await host.run('docker run -d --restart always --name again alpine');
+    host.advance(2);
+    expect((await host.run('docker ps --format "{{.Status}}"')).stdout).toBe('Restarting (0) 2 seconds ago\n');
+  });
+
+  it('runs what is piped into docker run -i as the shell script', async () => {
+    const host = new TestHost();
+    await host.run('docker pull alpine');
+    expect((await host.run("echo 'cat /etc/alpine-release' | docker run -i --rm alpine sh")).stdout).toBe('3.22.0\n');
+  });
+
+  it('attaches to a detached interactive shell and exits with it', async () => {
+    const host = new TestHost();
+    await host.run('docker pull debian:bookworm-slim');
+    await host.run('docker run -dit --name shell debian:bookworm-slim');
+    expect((await host.run('docker attach shell')).prompt).toMatch(/^root@[0-9a-f]{12}:\/# $/);
+    expect((await host.run('exit')).prompt).toBe('ana@baleia:~$ ');
+    expect((await host.run('docker ps -a --format "{{.State}}"')).stdout).toBe('exited\n');
+  });
+
+  it('lets containers on a user network reach each other by name, but not on the default bridge', async () => {
+    const host = new TestHost();
+    await host.run('docker network create app');
+    await host.run('docker run -d --name db --network app nginx');
+    await host.run('docker run -d --name lone nginx');
+    expect((await host.run('docker run --rm --network app nginx curl -s db')).stdout).toContain('Welcome to nginx!');
+    expect((await host.run('docker exec lone curl -s db')).stderr).toBe('curl: (6) Could not resolve host: db\n');
+  });
+
+  it('copies files between the home directory and a stopped container', async () => {
+    const host = new TestHost();
+    await host.run('echo "<p>copied</p>" > page.html');
+    await host.run('docker create --name web nginx');
+    const copy = await host.run('docker cp page.html web:/usr/share/nginx/html/page.html');
+    expect(copy.stderr).toBe('Successfully copied 2.05kB to web:/usr/share/nginx/html/page.html\n');
+    await host.run('docker start web');
+    expect((await host.run('docker exec web cat /usr/share/nginx/html/page.html')).stdout).toBe('<p>copied</p>\n');
   });
 });

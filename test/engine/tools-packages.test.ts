@@ -7,8 +7,9 @@ import type { HostState } from '../../src/engine/model/host-state';
 import { runShell } from '../../src/engine/runtime/shell';
 import { apkTool } from '../../src/engine/runtime/tools/apk';
 import { aptGetTool, aptSize, aptTool } from '../../src/engine/runtime/tools/apt';
-import { alpineCatalog, apkPackages, aptPackages, debianCatalog, pyPackages, pypiCatalog } from '../../src/engine/runtime/tools/packages/catalogs';
+import { alpineCatalog, apkPackages, aptPackages, debianCatalog, npmCatalog, npmVersions, pyPackages, pypiCatalog } from '../../src/engine/runtime/tools/packages/catalogs';
 import { pip3Tool, pipTool, pipSize } from '../../src/engine/runtime/tools/pip';
+import { npmTool, resolveNpmScript } from '../../src/engine/runtime/tools/npm';
 import type { ToolContext } from '../../src/engine/runtime/tools/tool-context';
 
 const NOW = Date.UTC(2025, 5, 20, 12, 0, 0);
@@ -671,6 +672,249 @@ hint: See PEP 668 for the detailed specification.
       for (const requirement of pkg.requires) {
         const name = /^[A-Za-z0-9._-]+/.exec(requirement)![0].toLowerCase().replace(/[-_.]+/g, '-');
         expect(pyPackages.has(name), `${pkg.name} needs ${requirement}`).toBe(true);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// npm
+
+const packageJson = (manifest: Record<string, unknown>): FileNode => text(`${JSON.stringify(manifest, null, 2)}\n`);
+const APP = { name: 'app', version: '1.0.0', scripts: { start: 'node server.js', test: 'echo "Error: no test specified" && exit 1' }, dependencies: { express: '^5.1.0' } };
+
+/** A node image; scripts run through a real shell line whose `node` stand-in just reports. */
+function nodeImage(files: FileTree = {}, env: Record<string, string> = { NODE_VERSION: '24.3.0' }) {
+  const lines: string[] = [];
+  const upper: FileTree = {};
+  const fs = new MachineFs({
+    root: {
+      lowers: [withParents({ '/usr/bin/npm': exe(), '/usr/bin/node': exe(120_000_000), '/usr/bin/echo': exe(), '/root': { type: 'dir', mode: 0o700 }, '/app': dir, '/tmp': { type: 'dir', mode: 0o1777 }, ...files })],
+      upper,
+    },
+    now: () => NOW,
+  });
+  const ctx = new HostContext({ rng: 7 } as HostState, {} as EnginePorts, NOW);
+  const tc: ToolContext = { ctx, fs, container: null, user: 'root' };
+  const shellEnv = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', ...env };
+  const node: CustomCommand = { name: 'node', execute: async (args: string[]) => ({ stdout: `node ran ${args.join(' ')}\n`, stderr: '', exitCode: 0 }) } as unknown as CustomCommand;
+  const commands: CustomCommand[] = [];
+  const runLine = async (line: string) => {
+    lines.push(line);
+    const result = await runShell({ fs, line, cwd: '/app', env: shellEnv, flavour: 'dash', commands });
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+  };
+  commands.push(npmTool(tc, runLine), node);
+  return {
+    fs,
+    upper,
+    lines,
+    async sh(line: string, cwd = '/app') {
+      const result = await runShell({ fs, line, cwd, env: shellEnv, flavour: 'dash', commands });
+      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+    },
+  };
+}
+
+const SUMMARY_EXPRESS5 = '\nadded 66 packages, and audited 67 packages in 3s\n\n23 packages are looking for funding\n  run `npm fund` for details\n\nfound 0 vulnerabilities\n';
+const LOG = 'npm error A complete log of this run can be found in: /root/.npm/_logs/2025-06-20T12_00_00_000Z-debug-0.log\n';
+
+describe('npm in a node container', () => {
+  it('npm install reads package.json and prints the npm 10/11 summary', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    expect(await m.sh('npm install')).toEqual({ stdout: SUMMARY_EXPRESS5, stderr: '', exitCode: 0 });
+  });
+
+  it('lays out node_modules with express and its 65 dependencies, about 2 MB', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    await m.sh('npm install');
+    expect(m.fs.readText('/app/node_modules/express/package.json')).toContain('"version": "5.1.0"');
+    const installed = m.fs.list('/app/node_modules').filter((name) => !name.startsWith('.'));
+    expect(installed).toHaveLength(66);
+    const unpacked = installed.reduce((sum, name) => sum + npmVersions.get(name)!.find((pkg) => m.fs.readText(`/app/node_modules/${name}/package.json`).includes(`"version": "${pkg.version}"`))!.unpacked, 0);
+    const onDisk = installed.reduce((sum, name) => sum + bytesUnder(m.upper, `/app/node_modules/${name}`), 0);
+    expect(onDisk).toBe(unpacked);
+    expect(onDisk).toBeGreaterThan(1_800_000);
+    expect(onDisk).toBeLessThan(2_200_000);
+  });
+
+  it('writes package-lock.json and keeps the tarballs in /root/.npm/_cacache', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    await m.sh('npm install');
+    const lock = JSON.parse(m.fs.readText('/app/package-lock.json')) as { lockfileVersion: number; packages: Record<string, { version: string; resolved: string; integrity: string }> };
+    expect(lock.lockfileVersion).toBe(3);
+    expect(lock.packages['node_modules/express']).toMatchObject({ version: '5.1.0', resolved: 'https://registry.npmjs.org/express/-/express-5.1.0.tgz' });
+    expect(lock.packages['node_modules/express']!.integrity).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
+    const packed = Object.keys(lock.packages).filter((key) => key).reduce((sum, key) => sum + npmVersions.get(key.slice('node_modules/'.length))!.find((pkg) => pkg.version === lock.packages[key]!.version)!.packed, 0);
+    expect(bytesUnder(m.upper, '/root/.npm/_cacache/content-v2')).toBe(packed);
+    expect(m.fs.list('/root/.npm/_logs')).toEqual(['2025-06-20T12_00_00_000Z-debug-0.log']);
+  });
+
+  it('a second install finds everything up to date', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    await m.sh('npm install');
+    expect((await m.sh('npm install')).stdout).toBe('\nup to date, audited 67 packages in 320ms\n\n23 packages are looking for funding\n  run `npm fund` for details\n\nfound 0 vulnerabilities\n');
+  });
+
+  it('nests a dependency when the hoisted copy does not fit its range (express 4)', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson({ ...APP, dependencies: { express: '^4.18.2' } }) });
+    const result = await m.sh('npm install');
+    expect(result.stdout.startsWith('\nadded 69 packages, and audited 70 packages in 3s\n')).toBe(true);
+    expect(m.fs.readText('/app/node_modules/encodeurl/package.json')).toContain('"version": "2.0.0"');
+    expect(m.fs.readText('/app/node_modules/send/node_modules/encodeurl/package.json')).toContain('"version": "1.0.2"');
+    expect(m.fs.readText('/app/node_modules/express/package.json')).toContain('"version": "4.21.2"');
+  });
+
+  it('npm install <pkg> adds it to package.json with a caret', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson({ name: 'app', version: '1.0.0' }) });
+    const result = await m.sh('npm install cors');
+    expect(result.stdout.startsWith('\nadded 3 packages, and audited 4 packages in 605ms\n')).toBe(true);
+    expect(JSON.parse(m.fs.readText('/app/package.json')).dependencies).toEqual({ cors: '^2.8.5' });
+    await m.sh('npm i -D nodemon');
+    expect(JSON.parse(m.fs.readText('/app/package.json')).devDependencies).toEqual({ nodemon: '^3.1.10' });
+    expect(m.fs.getNode('/app/node_modules/.bin/nodemon', false)).toEqual({ type: 'symlink', target: '../nodemon/bin/nodemon.js', mtime: NOW });
+  });
+
+  it('--omit=dev leaves devDependencies out, as in a production image', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson({ ...APP, devDependencies: { nodemon: '^3.1.0' } }) });
+    await m.sh('npm install --omit=dev');
+    expect(m.fs.getNode('/app/node_modules/nodemon')).toBeUndefined();
+    expect(m.fs.getNode('/app/node_modules/express')).toBeDefined();
+  });
+
+  it('cannot find a package that is not in the registry', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    expect(await m.sh('npm install left-padd')).toEqual({
+      stdout: '',
+      stderr: `npm error code E404
+npm error 404 Not Found - GET https://registry.npmjs.org/left-padd - Not found
+npm error 404
+npm error 404  'left-padd@*' is not in this registry.
+npm error 404
+npm error 404 Note that you can also install from a
+npm error 404 tarball, folder, http url, or git url.
+${LOG}`,
+      exitCode: 1,
+    });
+  });
+
+  it('npm ci refuses to work without a lock file', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    const result = await m.sh('npm ci');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.startsWith(`npm error code EUSAGE
+npm error
+npm error The \`npm ci\` command can only install with an existing package-lock.json or
+npm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or
+npm error later to generate a package-lock.json file, then try again.
+npm error
+npm error Clean install a project
+`)).toBe(true);
+    expect(result.stderr.endsWith(`npm error aliases: clean-install, ic, install-clean, isntall-clean\nnpm error\nnpm error Run "npm help ci" for more info\n${LOG}`)).toBe(true);
+  });
+
+  it('npm ci installs exactly the lock file, and complains when package.json moved on', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    await m.sh('npm install');
+    const ci = await m.sh('npm ci');
+    expect(ci.stdout.startsWith('\nadded 66 packages, and audited 67 packages in 2s\n')).toBe(true);
+    await m.sh(`echo '${JSON.stringify({ ...APP, dependencies: { ...APP.dependencies, cors: '^2.8.5' } })}' > package.json`);
+    const stale = await m.sh('npm ci');
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toContain('npm error `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` before continuing.\nnpm error\nnpm error Missing: cors@2.8.5 from lock file\nnpm error Missing: object-assign@4.1.1 from lock file\nnpm error\n');
+  });
+
+  it('npm start prints the banner and runs the script through the shell', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    expect(await m.sh('npm start')).toEqual({ stdout: '\n> app@1.0.0 start\n> node server.js\n\nnode ran server.js\n', stderr: '', exitCode: 0 });
+    expect(m.lines).toEqual(['node server.js']);
+  });
+
+  it('npm start falls back to node server.js when there is no start script', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson({ name: 'app', version: '1.0.0' }), '/app/server.js': text('console.log(1)\n') });
+    expect((await m.sh('npm start')).stdout).toBe('\n> app@1.0.0 start\n> node server.js\n\nnode ran server.js\n');
+  });
+
+  it('npm test fails with the exit code of the default test script and adds nothing', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    expect(await m.sh('npm test')).toEqual({ stdout: '\n> app@1.0.0 test\n> echo "Error: no test specified" && exit 1\n\nError: no test specified\n', stderr: '', exitCode: 1 });
+  });
+
+  it('npm run passes extra arguments after --, and runs pre and post scripts', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson({ name: 'app', version: '1.0.0', scripts: { prebuild: 'node clean.js', build: 'node build.js' } }) });
+    const result = await m.sh('npm run build -- --prod');
+    expect(result.stdout).toBe('\n> app@1.0.0 prebuild\n> node clean.js\n\nnode ran clean.js\n\n> app@1.0.0 build\n> node build.js --prod\n\nnode ran build.js --prod\n');
+  });
+
+  it('names a missing script', async () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    expect(await m.sh('npm run nope')).toEqual({
+      stdout: '',
+      stderr: `npm error Missing script: "nope"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\n${LOG}`,
+      exitCode: 1,
+    });
+  });
+
+  it('cannot run a script without package.json (forgot to COPY it)', async () => {
+    const m = nodeImage();
+    expect(await m.sh('npm start')).toEqual({
+      stdout: '',
+      stderr: `npm error code ENOENT
+npm error syscall open
+npm error path /app/package.json
+npm error errno -2
+npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '/app/package.json'
+npm error enoent This is related to npm not being able to find a file.
+npm error enoent
+${LOG}`,
+      exitCode: 1,
+    });
+  });
+
+  it('reports its version by Node.js release, and an older npm gets the update notice once', async () => {
+    expect((await nodeImage().sh('npm --version')).stdout).toBe('11.4.2\n');
+    const old = nodeImage({ '/app/package.json': packageJson({ name: 'app', version: '1.0.0' }) }, { NODE_VERSION: '22.17.0' });
+    expect((await old.sh('npm -v')).stdout).toBe('10.9.2\n');
+    const first = await old.sh('npm install');
+    expect(first.stderr).toBe('npm notice\nnpm notice New major version of npm available! 10.9.2 -> 11.4.2\nnpm notice Changelog: https://github.com/npm/cli/releases/tag/v11.4.2\nnpm notice To update run: npm install -g npm@11.4.2\nnpm notice\n');
+    expect((await old.sh('npm install')).stderr).toBe('');
+  });
+
+  it('npm init -y writes a package.json (npm 11 adds "type")', async () => {
+    const m = nodeImage();
+    const result = await m.sh('npm init -y');
+    expect(result.stdout).toBe(`Wrote to /app/package.json:
+
+{
+  "name": "app",
+  "version": "1.0.0",
+  "main": "index.js",
+  "scripts": {
+    "test": "echo \\"Error: no test specified\\" && exit 1"
+  },
+  "keywords": [],
+  "author": "",
+  "license": "ISC",
+  "type": "commonjs",
+  "description": ""
+}
+
+
+`);
+  });
+
+  it('resolveNpmScript tells the engine what CMD ["npm","start"] runs', () => {
+    const m = nodeImage({ '/app/package.json': packageJson(APP) });
+    const resolved = resolveNpmScript(m.fs, '/app', 'start');
+    expect('line' in resolved && resolved.line).toBe('node server.js');
+    expect(resolveNpmScript(m.fs, '/app', 'dev')).toEqual({ error: 'missing-script', path: '/app/package.json' });
+  });
+
+  it('every dependency in the npm catalogue resolves to a catalogued release', () => {
+    for (const pkg of npmCatalog.packages) {
+      for (const [name, range] of Object.entries(pkg.dependencies)) {
+        expect(npmVersions.get(name)?.length, `${pkg.name}@${pkg.version} needs ${name}`).toBeGreaterThan(0);
+        void range;
       }
     }
   });

@@ -35,7 +35,7 @@ describe('the terminal playground in script mode', () => {
     const database = join(mkdtempSync(join(tmpdir(), 'baleia-play-')), 'play.db');
     const run = playground('docker pull alpine\ndocker run -it --name box alpine\ncd /tmp\ntouch a\nexit\ndocker diff box\n', database);
     expect(run.stdout).toContain('/ # cd /tmp\n/tmp # touch a\n/tmp # exit\n');
-    expect(run.stdout).toContain('ana@baleia:~$ docker diff box\nC /tmp\nA /tmp/a\n');
+    expect(run.stdout).toContain('ana@baleia:~$ docker diff box\nC /root\nA /root/.ash_history\nC /tmp\nA /tmp/a\n');
     expect(run.stdout).toMatch(/↳ .*contêiner/);
   }, 90_000);
 });

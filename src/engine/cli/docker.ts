@@ -6,6 +6,7 @@ import type { HostContext } from '../host-context';
 import { CommandIO, type OutputChunk } from '../io';
 import { parseDockerArgs } from './parse-args';
 import { printDaemonError, type Handler, type Invocation } from './invocation';
+import { attach } from './commands/attach';
 import { commit } from './commands/commit';
 import { cp } from './commands/cp';
 import { create } from './commands/create';
@@ -47,6 +48,7 @@ const HANDLERS: Record<string, Handler> = {
   'container pause': pause,
   'container unpause': unpause,
   'container rm': rm,
+  'container attach': attach,
   'container ls': ps,
   'container logs': logs,
   'container exec': exec,
@@ -90,7 +92,6 @@ const HANDLERS: Record<string, Handler> = {
 
 /** Commands Baleia recognises but does not simulate, with the reason shown to the student. */
 const NOT_SIMULATED: Record<string, string> = {
-  'container attach': 'use docker start -ai or docker exec -it instead',
   'container export': 'exporting a filesystem as a tar file is not part of the course',
   'container update': 'changing limits of a running container is not simulated',
   'container wait': 'waiting blocks the terminal; check docker ps -a instead',

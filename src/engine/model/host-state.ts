@@ -70,6 +70,8 @@ export interface ContainerProcess {
   /** Program basename whose behaviour applies (`nginx`, `sleep`, `bash`). */
   program: string;
   until?: number;
+  /** How long one run of a timed process lasts (a restart policy repeats it). */
+  duration?: number;
   exitCode?: number;
   /** Whether it honours the stop signal (sleep and sh as PID 1 ignore SIGTERM). */
   stopsOnSignal: boolean;
@@ -155,6 +157,8 @@ export interface ShellSession {
   /** Variables the student set or exported, kept between lines like a real shell. */
   env: Record<string, string>;
   user: string;
+  /** Lines typed in this shell: ash and bash save them to their history file on exit. */
+  history?: string[];
 }
 
 export interface HostState {

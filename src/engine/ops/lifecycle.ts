@@ -81,8 +81,26 @@ function releaseAddresses(container: Container): void {
   }
 }
 
+/** Whether Docker's restart policy brings the container back after its process ended by itself. */
+function restartApplies(container: Container, exitCode: number): boolean {
+  const policy = container.hostConfig.restartPolicy;
+  if (policy.name === 'always' || policy.name === 'unless-stopped') return true;
+  if (policy.name === 'on-failure') return exitCode !== 0 && (policy.maximumRetryCount === 0 || container.restartCount < policy.maximumRetryCount);
+  return false;
+}
+
+const SELF_ENDED = new Set(['finished', 'shell-eof', 'oneshot', 'missing-env']);
+
 /** Marks a container exited (its process ended or was stopped). Removes it if --rm. */
 export function markExited(ctx: HostContext, container: Container, exitCode: number, at: number, why: string): void {
+  if (SELF_ENDED.has(why) && restartApplies(container, exitCode)) {
+    // The daemon restarts it again and again: ps shows "Restarting (code) ...".
+    container.state = { ...container.state, status: 'restarting', pid: 0, exitCode, finishedAt: at };
+    container.restartCount++;
+    container.process = null;
+    ctx.emit(event('container.restarting', ['F21'], { name: container.name, exitCode, policy: container.hostConfig.restartPolicy.name }));
+    return;
+  }
   container.state = { ...container.state, status: 'exited', pid: 0, exitCode, finishedAt: at };
   container.process = null;
   releaseAddresses(container);
@@ -124,9 +142,19 @@ export async function startContainer(ctx: HostContext, container: Container, opt
 export function reconcile(ctx: HostContext): void {
   for (const container of Object.values(ctx.state.containers)) {
     const process = container.process;
-    if (container.state.status === 'running' && process?.kind === 'timed' && process.until !== undefined && process.until <= ctx.now) {
-      markExited(ctx, container, process.exitCode ?? 0, process.until, 'finished');
+    if (container.state.status !== 'running' || process?.kind !== 'timed' || process.until === undefined || process.until > ctx.now) continue;
+    const exitCode = process.exitCode ?? 0;
+    const duration = process.duration ?? 0;
+    if (duration > 0 && restartApplies(container, exitCode)) {
+      // A restart policy runs the same process again each time it ends.
+      while (process.until <= ctx.now && restartApplies(container, exitCode)) {
+        container.restartCount++;
+        container.state.startedAt = process.until;
+        process.until += duration;
+      }
+      if (process.until > ctx.now) continue;
     }
+    markExited(ctx, container, exitCode, process.until, 'finished');
   }
 }
 

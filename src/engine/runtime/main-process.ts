@@ -17,6 +17,8 @@ export interface StartOptions {
   attach: boolean;
   interactive: boolean;
   tty: boolean;
+  /** What was piped into `docker run -i` (a shell then runs it as a script). */
+  stdin?: string;
 }
 
 export type StartOutcome =
@@ -231,6 +233,13 @@ export async function runMainProcess(ctx: HostContext, container: Container, opt
       setProcess(container, { kind: 'waiting', program, stopsOnSignal: false });
       return { kind: 'started', output, exited: false, exitCode: 0, session: { program }, reason: 'interactive' };
     }
+    if (options.interactive && !options.tty && options.stdin && isShell) {
+      // `echo ls | docker run -i alpine sh`: the shell reads its script from stdin.
+      const run = await runScriptAsMain(ctx, container, fs, options.stdin, startedAt);
+      output.push(...run.logs);
+      setProcess(container, null);
+      return { kind: 'started', output, exited: true, exitCode: run.exitCode, session: null, reason: 'finished' };
+    }
     if (options.tty) {
       // With a terminal the shell waits for input that never comes: it stays up.
       setProcess(container, { kind: 'waiting', program, stopsOnSignal: false });
@@ -255,7 +264,7 @@ export async function runMainProcess(ctx: HostContext, container: Container, opt
     return { kind: 'started', output, exited: false, exitCode: 0, session: null, reason: 'waiting' };
   }
   if (run.duration > 0) {
-    setProcess(container, { kind: 'timed', program, until: startedAt + run.duration, exitCode: run.exitCode, stopsOnSignal: false });
+    setProcess(container, { kind: 'timed', program, until: startedAt + run.duration, duration: run.duration, exitCode: run.exitCode, stopsOnSignal: false });
     return { kind: 'started', output, exited: false, exitCode: run.exitCode, session: null, reason: 'timed' };
   }
   setProcess(container, null);

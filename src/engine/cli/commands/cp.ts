@@ -15,21 +15,22 @@ function splitSpec(spec: string): { container?: string; path: string } {
   return { path: spec };
 }
 
+/** docker cp streams a tar archive and reports its size: a 512-byte header per entry, data in 512-byte blocks. */
 function copyTree(from: MachineFs, src: string, to: MachineFs, dest: string): number {
   const node = from.getNode(src);
   if (!node) throw notFound(`Could not find the file ${src} in container`, 'cp.missing');
   if (node.type === 'dir') {
     if (!to.getNode(dest)) to.makeDir(dest, true);
-    let bytes = 0;
+    let bytes = 512;
     for (const child of from.list(src)) bytes += copyTree(from, `${src === '/' ? '' : src}/${child}`, to, `${dest}/${child}`);
     return bytes;
   }
   if (node.type === 'file') {
     to.putRaw(dest, { ...node });
-    return nodeSize(node);
+    return 512 + Math.ceil(nodeSize(node) / 512) * 512;
   }
   if (node.type === 'symlink') to.putRaw(dest, { ...node });
-  return 0;
+  return 512;
 }
 
 export function cp(inv: Invocation): number {
@@ -53,7 +54,7 @@ export function cp(inv: Invocation): number {
       return 1;
     }
     if (toFs.getNode(destPath)?.type === 'dir') destPath = `${destPath === '/' ? '' : destPath}/${basename(srcPath)}`;
-    const bytes = copyTree(fromFs, srcPath, toFs, destPath);
+    const bytes = copyTree(fromFs, srcPath, toFs, destPath) + 1024;
     inv.io.err(`Successfully copied ${humanSize(bytes)} to ${dest.container ? `${dest.container}:${destPath}` : destPath}\n`);
     inv.ctx.emit(event('container.cp', ['F10', 'F13'], { name: container.name, direction: src.container ? 'from' : 'to', path: src.container ? srcPath : destPath }));
     return 0;

@@ -41,7 +41,7 @@ export async function run(inv: Invocation): Promise<number> {
   if (detach) io.out(`${container.id}\n`);
   let outcome;
   try {
-    outcome = await startContainer(ctx, container, { attach: !detach, interactive, tty });
+    outcome = await startContainer(ctx, container, { attach: !detach, interactive, tty, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   } catch (error) {
     if (error instanceof DockerError) {
       printRunFailure(io, typed, `Error response from daemon: ${error.message}`);

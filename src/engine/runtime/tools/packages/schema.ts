@@ -170,6 +170,8 @@ export const NpmPackageSchema = z.object({
 }).strict();
 
 export const NpmCatalogSchema = z.object({
+  /** The newest npm, which the update notice advertises. */
+  npmLatest: z.string(),
   /** npm bundled with each Node.js major the images ship. */
   npmByNodeMajor: z.record(z.string().regex(/^\d+$/), z.string()),
   packages: z.array(NpmPackageSchema).min(1),
