@@ -26,8 +26,8 @@ async function main(): Promise<number> {
   });
   try {
     if (config.DISCORD_TOKEN) {
-      process.stderr.write('The Discord bot is not part of this build yet; unset DISCORD_TOKEN to use the playground.\n');
-      return 1;
+      const { runDiscordBot } = await import('./discord/run');
+      return await runDiscordBot({ config, store, catalog, baleia });
     }
     const user = values.user ?? process.env.USER ?? 'student';
     const student = { scope: 'local', userId: `local:${user}`, displayName: user, locale: values.lang ?? 'pt-BR' };
