@@ -324,10 +324,12 @@ export function createContainer(ctx: HostContext, image: Image, options: CreateC
   }
 
   const networkName = network?.name ?? 'bridge';
+  // Docker's creation times have nanoseconds; keep ours strictly increasing so listings keep their order.
+  const created = Math.max(ctx.now, ...Object.values(ctx.state.containers).map((other) => other.created + 1));
   const container: Container = {
     id,
     name: name ?? generateName(ctx, id),
-    created: ctx.now,
+    created,
     imageId: image.id,
     path: argv[0]!,
     args: argv.slice(1),
