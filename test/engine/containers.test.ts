@@ -185,3 +185,26 @@ describe('more of the container lifecycle', () => {
     expect((await host.run('docker exec web cat /usr/share/nginx/html/page.html')).stdout).toBe('<p>copied</p>\n');
   });
 });
+
+describe('bind mounts and interactive programs', () => {
+  it("serves the student's own files with a bind mount, live", async () => {
+    const host = new TestHost();
+    await host.run('mkdir site && echo "<h1>v1</h1>" > site/index.html');
+    await host.run('docker run -d --name web -p 8080:80 -v ./site:/usr/share/nginx/html nginx');
+    expect((await host.run('curl -s localhost:8080')).stdout).toBe('<h1>v1</h1>\n');
+    await host.run('echo "<h1>v2</h1>" > site/index.html');
+    expect((await host.run('curl -s localhost:8080')).stdout).toBe('<h1>v2</h1>\n');
+    expect((await host.run('docker inspect -f "{{json .HostConfig.Binds}}" web')).stdout).toBe('["/home/ana/site:/usr/share/nginx/html"]\n');
+  });
+
+  it('opens a Python prompt with docker run -it python and leaves it with exit()', async () => {
+    const host = new TestHost({ catalog: new URL('../../data/images/catalog.json', import.meta.url).pathname });
+    await host.run('docker pull python:3.13-slim');
+    const run = await host.run('docker run -it --name py python:3.13-slim');
+    expect(run.stdout).toMatch(/^Python 3\.13\.5 .*\nType "help", "copyright", "credits" or "license" for more information\.\n$/);
+    expect(run.prompt).toBe('>>> ');
+    expect((await host.run('print("oi")')).stdout).toBe('oi\n');
+    expect((await host.run('2 + 3 * 4')).stdout).toBe('14\n');
+    expect((await host.run('exit()')).prompt).toBe('ana@baleia:~$ ');
+  });
+});
