@@ -6,7 +6,8 @@
 //   1. global flags are parsed up to the first word that is not a flag (pflag, not interspersed);
 //   2. `cobra.Command.Find` walks the tree once (only to merge the inherited --help flag into
 //      the commands it passes, which changes how a later step reads `-h`);
-//   3. build/builder lines print the legacy-builder warning (buildx is not installed);
+//   3. build/builder lines go to the buildx plugin when it is installed, else they print the
+//      legacy-builder warning;
 //   4. `cobra.Command.Traverse` walks again, parsing the flags met before each sub-command;
 //   5. the final command parses its flags, then help / --version / argument checks run.
 
@@ -79,6 +80,12 @@ export interface ParseOptions {
    * with DOCKER_HOST pointing nowhere (experimental features then count as available).
    */
   daemon?: 'linux' | 'none';
+  /**
+   * The buildx plugin is installed (the simulated host has it): `build`, `builder` and
+   * `image build` are forwarded to `buildx` as docker/cli's cmd/docker/builder.go does, with no
+   * legacy-builder warning. Default false: the captured client, which has no buildx.
+   */
+  buildx?: boolean;
 }
 
 const HELP_HINT = "Run 'docker --help' for more information";
@@ -95,6 +102,7 @@ interface FlagSetValues {
 
 interface RunState {
   daemon: 'linux' | 'none';
+  buildx: boolean;
   /** Commands whose inherited flags (the root's --help/-h) are merged into their flag set. */
   merged: Set<CommandNode>;
   /** The root's persistent --help value, shared by every command that inherits it. */
@@ -309,8 +317,19 @@ function parseCommandFlags(st: RunState, c: CommandNode, args: string[]): PflagR
 // ---------------------------------------------------------------------------------------------
 // cobra's Find (for its side effect of merging inherited flags) and Traverse
 
-function findNext(c: CommandNode, name: string): CommandNode | undefined {
-  return c.children.get(name);
+function findNext(st: RunState, c: CommandNode, name: string): CommandNode | undefined {
+  const next = c.children.get(name);
+  // A plugin's commands exist only where the plugin is installed.
+  if (next?.spec.plugin === 'buildx' && !st.buildx) return undefined;
+  return next;
+}
+
+/** docker/cli's forwardBuilder: the words that send a line to the buildx plugin. */
+function forwardToBuildx(args: string[]): string[] {
+  if (args[0] === 'builder') return ['buildx', ...args.slice(1)];
+  if (args[0] === 'build') return ['buildx', 'build', ...args.slice(1)];
+  if (args[0] === 'image' && args[1] === 'build') return ['buildx', 'build', ...args.slice(2)];
+  return args;
 }
 
 function stripFlags(st: RunState, args: string[], c: CommandNode): string[] {
@@ -356,7 +375,7 @@ function find(st: RunState, args: string[]): { cmd: CommandNode; args: string[];
   let a = args;
   for (;;) {
     const stripped = stripFlags(st, a, c);
-    const next = stripped.length > 0 ? findNext(c, stripped[0]!) : undefined;
+    const next = stripped.length > 0 ? findNext(st, c, stripped[0]!) : undefined;
     if (!next) break;
     a = argsMinusFirstX(st, a, stripped[0]!, c);
     c = next;
@@ -402,7 +421,7 @@ function traverse(st: RunState, start: CommandNode, args: string[]): TraverseRes
         flags.push(arg);
         continue;
       }
-      const next = findNext(c, arg);
+      const next = findNext(st, c, arg);
       if (!next) return { cmd: c, args: rest, typed };
       const r = parseCommandFlags(st, c, flags);
       if (r.error !== undefined) return { cmd: c, args: rest, typed, error: r.error };
@@ -589,6 +608,7 @@ function toRecord<T>(m: Map<string, T>): Record<string, T> {
 export function parseDockerArgs(argv: readonly string[], options: ParseOptions = {}): DockerCliResult {
   const st: RunState = {
     daemon: options.daemon ?? 'linux',
+    buildx: options.buildx ?? false,
     merged: new Set(),
     help: false,
     notices: new Map(),
@@ -614,13 +634,15 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
   const initErr = initializeError(global);
   if (initErr !== undefined) return errorExit(st, initErr, 1);
 
-  const args = g.args;
+  // 3. The builder shim: with buildx, build lines go to the plugin; without it they warn and
+  //    bake fails.
+  const args = st.buildx ? forwardToBuildx(g.args) : g.args;
   if (args.length > 0) find(st, args);
-
-  // 3. The builder shim: without buildx, build lines warn and bake fails.
-  if (args[0] === 'bake') return errorExit(st, BAKE_MISSING_ERROR, 1);
-  if (args[0] === 'build' || args[0] === 'builder' || (args[0] === 'image' && args[1] === 'build')) {
-    st.stderr += BUILDX_MISSING_WARNING;
+  if (!st.buildx) {
+    if (args[0] === 'bake') return errorExit(st, BAKE_MISSING_ERROR, 1);
+    if (args[0] === 'build' || args[0] === 'builder' || (args[0] === 'image' && args[1] === 'build')) {
+      st.stderr += BUILDX_MISSING_WARNING;
+    }
   }
 
   // 4. Traverse.
@@ -653,7 +675,9 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
     if (u !== undefined) return errorExit(st, u, 1);
   }
   const argErr = argError(c, rule, positional.length);
-  if (argErr !== undefined) return errorExit(st, argErr.replace('{ARG0}', positional[0] ?? ''), 1);
+  // A plugin returns the argument error to its main, which prints it after `ERROR: `.
+  const argPrefix = c.spec.plugin ? 'ERROR: ' : '';
+  if (argErr !== undefined) return errorExit(st, argPrefix + argErr.replace('{ARG0}', positional[0] ?? ''), 1);
   const u = unsupported(st, c);
   if (u !== undefined) return errorExit(st, u, 1);
 

@@ -63,6 +63,11 @@ export interface CommandSpec {
   subcommands: string[];
   hidden?: boolean;
   annotations?: Record<string, string>;
+  /**
+   * A CLI plugin's command (`buildx`): it exists only on hosts with that plugin, and the
+   * plugin prints its own argument errors (`ERROR: ` + the docker/cli message).
+   */
+  plugin?: string;
 }
 
 interface RawFlag extends Omit<FlagSpec, 'type'> {
