@@ -34,7 +34,7 @@ describe('/file edit', () => {
     const saved = await reply(submitted);
     expect(description(saved)).toBe('Criei `~/app/Dockerfile` (36B).');
     expect(buttons(saved)).toEqual(['cat app/Dockerfile', 'ls -la']);
-    const cat = await reply(b.fake.clickButton(saved, saved.components[0].components[0].custom_id));
+    const cat = await reply(b.fake.clickButton(saved, saved.components[0]!.components[0].custom_id));
     expect(terminal(cat)).toBe('student@baleia:~$ cat app/Dockerfile\nFROM alpine:3.22\nCMD ["echo", "hi"]');
   });
 
@@ -68,7 +68,7 @@ describe('/file upload', () => {
     const saved = await reply(handle);
     expect(description(saved)).toBe('Criei `~/compose.yaml` (34B).');
     const show = await reply(b.fake.slash('file show', { options: { path: 'compose.yaml' } }));
-    expect(show.embeds[0].title).toBe('~/compose.yaml');
+    expect(show.embeds[0]!.title).toBe('~/compose.yaml');
     expect(description(show)).toBe('```\nservices:\n  web:\n    image: nginx\n```');
   });
 
@@ -89,7 +89,7 @@ describe('/file upload', () => {
 describe('/file show, list, delete', () => {
   it('lists the home directory as a tree with sizes', async () => {
     const message = await reply(b.fake.slash('file list'));
-    expect(message.embeds[0].title).toBe('Arquivos em ~');
+    expect(message.embeds[0]!.title).toBe('Arquivos em ~');
     expect(terminalOf(message)).toBe(
       [
         '.bashrc                          96B',
@@ -121,11 +121,11 @@ describe('/file show, list, delete', () => {
 describe('/file template', () => {
   it('lists the starter projects, then writes one into its folder', async () => {
     const list = await reply(b.fake.slash('file template'));
-    expect(list.embeds[0].title).toBe('Projetos iniciais');
+    expect(list.embeds[0]!.title).toBe('Projetos iniciais');
     expect(description(list)).toContain('**static-site**: Um site estático com nginx');
     const applied = await reply(b.fake.slash('file template', { options: { name: 'static-site' } }));
     expect(description(applied)).toBe('Escrevi 2 arquivo(s) de “Um site estático com nginx” em `~/static-site`:\n`~/static-site/Dockerfile`\n`~/static-site/index.html`');
-    const ls = await reply(b.fake.clickButton(applied, applied.components[0].components[0].custom_id));
+    const ls = await reply(b.fake.clickButton(applied, applied.components[0]!.components[0].custom_id));
     expect(terminal(ls).split('\n').slice(-2).map((line) => line.split(/\s+/).at(-1))).toEqual(['Dockerfile', 'index.html']);
   });
 

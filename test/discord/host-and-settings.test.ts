@@ -32,11 +32,11 @@ describe('/host', () => {
     await reply(b.fake.slash('docker', { options: { command: 'pull debian:bookworm-slim' } }));
     const handle = b.fake.slash('host');
     const message = await reply(handle);
-    expect(message.embeds[0].title).toBe('Seu host Docker');
-    expect(message.embeds[0].description).toBe(
+    expect(message.embeds[0]!.title).toBe('Seu host Docker');
+    expect(message.embeds[0]!.description).toBe(
       '2 imagem(ns) · 1 contêiner(es), 1 em execução · 1 volume(s)\n1 camada(s) compartilhada(s) entre imagens, guardada(s) uma vez (74.8MB poupados).',
     );
-    expect(message.embeds[0].image.url).toMatch(/host\.png/);
+    expect(message.embeds[0]!.image.url).toMatch(/host\.png/);
     const files = handle.record.callback?.files.length ? handle.record.callback.files : handle.record.edits.flatMap((edit) => edit.files);
     expect(files).toHaveLength(1);
     const png = files[0]!.data;
@@ -54,7 +54,7 @@ describe('/reset', () => {
     expect(buttons(ask)).toEqual(['Resetar meu host', 'Cancelar']);
     const cancelled = await reply(b.fake.clickButton(ask, 'reset:no'));
     expect(cancelled.id).toBe(ask.id);
-    expect(cancelled.embeds[0].description).toBe('Nada foi alterado.');
+    expect(cancelled.embeds[0]!.description).toBe('Nada foi alterado.');
     expect(cancelled.components).toEqual([]);
     const ps = await reply(b.fake.slash('docker', { options: { command: 'ps -q' } }));
     expect(terminal(ps).split('\n')).toHaveLength(2);
@@ -63,7 +63,7 @@ describe('/reset', () => {
   it('wipes the host after the confirmation click', async () => {
     const ask = await reply(b.fake.slash('reset'));
     const done = await reply(b.fake.clickButton(ask, 'reset:yes'));
-    expect(done.embeds[0].description).toBe('Pronto: seu host está novinho. Experimente /docker run hello-world.');
+    expect(done.embeds[0]!.description).toBe('Pronto: seu host está novinho. Experimente /docker run hello-world.');
     const images = await reply(b.fake.slash('docker', { options: { command: 'images -q' } }));
     expect(terminal(images)).toBe('student@baleia:~$ docker images -q');
   });
@@ -72,16 +72,16 @@ describe('/reset', () => {
 describe('/settings', () => {
   it('switches the language and makes replies public', async () => {
     const saved = await reply(b.fake.slash('settings', { options: { language: 'en', private: false } }));
-    expect(saved.embeds[0].description).toBe('Saved.\n**Language:** en\n**Replies:** public (the channel sees them)');
+    expect(saved.embeds[0]!.description).toBe('Saved.\n**Language:** en\n**Replies:** public (the channel sees them)');
     const handle = b.fake.slash('docker', { options: { command: 'volume create notes' } });
     const response = await handle.waitForResponse();
     expect(response.ephemeral).toBe(false);
-    expect((await reply(handle)).embeds[0].footer.text).toMatch(/^exit code 0/);
+    expect((await reply(handle)).embeds[0]!.footer.text).toMatch(/^exit code 0/);
   });
 
   it('goes back to automatic language and private replies', async () => {
     const saved = await reply(b.fake.slash('settings', { options: { language: 'auto', private: true } }));
-    expect(saved.embeds[0].description).toBe('Salvo.\n**Idioma:** automático (do Discord: pt-BR)\n**Respostas:** privadas (só você vê)');
+    expect(saved.embeds[0]!.description).toBe('Salvo.\n**Idioma:** automático (do Discord: pt-BR)\n**Respostas:** privadas (só você vê)');
   });
 });
 
@@ -90,7 +90,7 @@ describe('/lab-channel', () => {
     const lab = b.fake.channelNamed('lab');
     expect(() => b.fake.slash('lab-channel', { options: { public: true }, channelId: lab.id })).toThrow(/hidden from this user/);
     const done = await reply(b.fake.slash('lab-channel', { options: { public: true }, user: 'teacher', channelId: lab.id }));
-    expect(done.embeds[0].description).toBe(`Replies in <#${lab.id}> are now public: students see each other’s work.`);
+    expect(done.embeds[0]!.description).toBe(`Replies in <#${lab.id}> are now public: students see each other’s work.`);
     const there = await b.fake.slash('docker', { options: { command: 'ps' }, channelId: lab.id }).waitForResponse();
     expect(there.ephemeral).toBe(false);
     const elsewhere = await b.fake.slash('docker', { options: { command: 'ps' } }).waitForResponse();
@@ -101,7 +101,7 @@ describe('/lab-channel', () => {
 describe('/help and direct messages', () => {
   it('explains Baleia in a few lines with a first step', async () => {
     const help = await reply(b.fake.slash('help', { locale: 'en-US', user: 'teacher' }));
-    expect(help.embeds[0].title).toBe('Baleia: your own Docker host, here in Discord');
+    expect(help.embeds[0]!.title).toBe('Baleia: your own Docker host, here in Discord');
     expect(buttons(help)).toEqual(['docker run hello-world']);
   });
 

@@ -78,7 +78,7 @@ describe('a bot under stress', () => {
     const handle = b.fake.slash('sh', { options: { line: 'seq 1 3000' } });
     const message = await reply(handle);
     expect(handle.record.callbackAttempts.map((call) => call.status)).toEqual([204]);
-    const description = String(message.embeds[0].description);
+    const description = String(message.embeds[0]!.description);
     expect(description.length).toBeLessThanOrEqual(4096);
     expect(description.length).toBeGreaterThan(4000);
     const lines = terminal(message).split('\n');
@@ -92,7 +92,7 @@ describe('a bot under stress', () => {
 
   it('keeps backticks in the output from closing the code block', async () => {
     const message = await reply(b.fake.slash('sh', { options: { line: 'printf "%s\\n" "\\`\\`\\`oops\\`\\`\\`"' } }));
-    const description = String(message.embeds[0].description);
+    const description = String(message.embeds[0]!.description);
     expect(description.match(/```/g)).toHaveLength(2);
     expect(terminal(message).split('\n')[1]!.replace(/\u200d/g, '')).toBe('```oops```');
   });
@@ -100,11 +100,11 @@ describe('a bot under stress', () => {
   it('answers a handler that throws with a short, kind, private message and keeps answering', async () => {
     const failed = await reply(b.fake.slash('docker', { options: { command: 'explode' } }));
     expect(failed.flags & 64).toBe(64);
-    expect(failed.embeds[0].description).toBe('Desculpe, algo deu errado do lado do Baleia. Nada foi alterado; tente de novo.');
+    expect(failed.embeds[0]!.description).toBe('Desculpe, algo deu errado do lado do Baleia. Nada foi alterado; tente de novo.');
     const next = await reply(b.fake.slash('docker', { options: { command: 'ps -q' } }));
     expect(terminal(next)).toMatch(/^student@baleia:~\$ docker ps -q\n[0-9a-f]{12}$/);
     const bug = await reply(b.fake.slash('docker', { options: { command: 'engine-bug' } }));
-    expect(bug.embeds[0].description).toContain('Seu host simulado encontrou um erro inesperado');
+    expect(bug.embeds[0]!.description).toContain('Seu host simulado encontrou um erro inesperado');
   });
 
   it('logs the failure with context but never the bot token', async () => {
@@ -123,7 +123,7 @@ describe('a graceful stop', () => {
     const handle = b.fake.slash('sh', { options: { line: 'echo slow goodbye' } });
     await b.fake.waitFor(() => b.bot.inFlight() > 0, 2000, 'the interaction to start');
     await b.bot.stop();
-    expect(handle.record.edits.at(-1)?.message.embeds[0].description).toContain('slow goodbye');
+    expect(handle.record.edits.at(-1)?.message.embeds[0]!.description).toContain('slow goodbye');
     expect(b.bot.client.isReady()).toBe(false);
     await b.fake.close();
     b.store.close();

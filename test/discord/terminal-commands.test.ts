@@ -47,7 +47,7 @@ describe('/docker', () => {
 
   it('runs the next step when its button is pressed, as a new reply', async () => {
     const first = await reply(docker('run -d --name cache nginx'));
-    const click = b.fake.clickButton(first, first.components[0].components[1].custom_id);
+    const click = b.fake.clickButton(first, first.components[0]!.components[1].custom_id);
     const message = await reply(click);
     expect(message.id).not.toBe(first.id);
     expect(terminal(message)).toBe(
@@ -58,7 +58,7 @@ describe('/docker', () => {
   it('offers the obvious fix after a name conflict', async () => {
     const message = await reply(docker('run -d --name web nginx'));
     expect(terminal(message)).toContain('Conflict. The container name "/web" is already in use');
-    expect(message.embeds[0].color).toBe(0xe5534b);
+    expect(message.embeds[0]!.color).toBe(0xe5534b);
     expect(buttons(message)).toEqual(['docker ps -a', 'docker rm -f web']);
   });
 
@@ -66,7 +66,7 @@ describe('/docker', () => {
     b.fake.addMember({ username: 'bruno', locale: 'en-US' });
     const message = await reply(docker('ps -a --format "{{.Names}}"', 'bruno'));
     expect(terminal(message)).toBe('bruno@baleia:~$ docker ps -a --format "{{.Names}}"');
-    expect(message.embeds[0].footer.text).toBe('exit code 0');
+    expect(message.embeds[0]!.footer.text).toBe('exit code 0');
   });
 });
 
@@ -82,15 +82,15 @@ describe('/sh', () => {
     const attached = await reply(docker('run -it --name box alpine'));
     expect(terminal(attached).split('\n')[0]).toBe('student@baleia:~$ docker run -it --name box alpine');
     expect(buttons(attached)).toEqual(['exit', 'cat /etc/os-release', 'ls']);
-    expect(attached.embeds[0].footer.text).toContain('dentro de um contêiner');
+    expect(attached.embeds[0]!.footer.text).toContain('dentro de um contêiner');
 
     const inside = await reply(sh('echo hello > /greeting.txt && cat /greeting.txt'));
     expect(terminal(inside)).toBe('/ # echo hello > /greeting.txt && cat /greeting.txt\nhello');
     expect(buttons(inside)).toEqual(['exit', 'ls']);
 
-    const exit = await reply(b.fake.clickButton(inside, inside.components[0].components[0].custom_id));
+    const exit = await reply(b.fake.clickButton(inside, inside.components[0]!.components[0].custom_id));
     expect(terminal(exit)).toBe('/ # exit');
-    expect(exit.embeds[0].fields[0].value).toContain('box');
+    expect(exit.embeds[0]!.fields[0].value).toContain('box');
     expect(buttons(exit)).toEqual(['docker ps -a']);
 
     const back = await reply(sh('pwd'));
