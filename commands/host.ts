@@ -18,7 +18,7 @@ export default {
   data,
   async execute(ctx) {
     const view = await ctx.serial(() => viewHostSummary(ctx.services.baleia, ctx.student));
-    const png = hostPng(view, ctx.locale);
+    const png = await hostPng(view, ctx.locale);
     const lines = [
       tr(ctx.locale, 'hostSummary', {
         images: view.images.length,

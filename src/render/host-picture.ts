@@ -3,7 +3,7 @@
 // phone: images (with coloured layer strips: one colour = one layer stored once), containers
 // (status, ports, writable layer, mounts), volumes (size and who mounts them).
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Locale } from '../content/common';
 import type { HostView } from '../app/host-view';
 import { humanSize } from '../engine/format/size';
@@ -237,16 +237,21 @@ export function hostSvg(view: HostView, locale: Locale): string {
 const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'].map((name) => `${FONT_DIR}/${name}`);
 
-/** Rasterises an SVG with the DejaVu fonts (system fonts as a fallback when they are elsewhere). */
-export function svgToPng(svg: string): Buffer {
+function renderOptions(): ResvgRenderOptions {
   const haveFonts = FONT_FILES.every((file) => existsSync(file));
-  const resvg = new Resvg(svg, {
+  return {
     font: haveFonts ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT } : { loadSystemFonts: true, defaultFontFamily: FONT },
     fitTo: { mode: 'original' },
-  });
-  return resvg.render().asPng();
+  };
 }
 
-export function hostPng(view: HostView, locale: Locale): Buffer {
-  return svgToPng(hostSvg(view, locale));
+/** Rasterises an SVG with the DejaVu fonts (system fonts as a fallback when they are elsewhere). */
+export function svgToPng(svg: string): Buffer {
+  return new Resvg(svg, renderOptions()).render().asPng();
+}
+
+/** The PNG of a host view, rendered on libuv's thread pool so the bot keeps answering meanwhile. */
+export async function hostPng(view: HostView, locale: Locale): Promise<Buffer> {
+  const image = await renderAsync(hostSvg(view, locale), renderOptions());
+  return image.asPng();
 }
