@@ -7,6 +7,7 @@ import { CommandIO, type OutputChunk } from '../io';
 import { parseDockerArgs } from './parse-args';
 import { printDaemonError, type Handler, type Invocation } from './invocation';
 import { attach } from './commands/attach';
+import { build, builderPrune } from './commands/build';
 import { commit } from './commands/commit';
 import { cp } from './commands/cp';
 import { create } from './commands/create';
@@ -61,6 +62,8 @@ const HANDLERS: Record<string, Handler> = {
   'container stats': stats,
   'container cp': cp,
   'container prune': containerPrune,
+  'image build': build,
+  'builder prune': builderPrune,
   'image ls': images,
   'image pull': pull,
   'image push': push,
@@ -122,7 +125,7 @@ export async function runDockerCli(ctx: HostContext, argv: string[], environment
 }
 
 async function dispatch(ctx: HostContext, argv: string[], environment: DockerCliEnvironment, io: CommandIO): Promise<number> {
-  const parsed = parseDockerArgs(argv, { daemon: 'linux' });
+  const parsed = parseDockerArgs(argv, { daemon: 'linux', buildx: true });
   if (!parsed.ok) {
     io.out(parsed.stdout);
     io.err(parsed.stderr);
