@@ -7,6 +7,8 @@ import { CommandAssembler } from './line-reader';
 
 export interface PlaygroundOptions {
   baleia: Baleia;
+  /** Answers `lesson`, `quiz`, `lab` and `progress` before the shell (src/playground/learning-commands.ts). */
+  learning?: { runLine(student: StudentRef, line: string): Promise<LineReply> };
   student: StudentRef;
   input: Readable;
   output: Writable;
@@ -33,7 +35,7 @@ export function formatReply(reply: LineReply, options: { quiet: boolean; colour:
 
 async function runOne(options: PlaygroundOptions, command: string): Promise<LineReply | undefined> {
   try {
-    return await options.baleia.runLine(options.student, command);
+    return await (options.learning ?? options.baleia).runLine(options.student, command);
   } catch (error) {
     options.output.write(`baleia: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
