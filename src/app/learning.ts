@@ -953,7 +953,7 @@ export function createLearning(deps: LearningDeps) {
       now,
       today,
       students: store.students.list(scope),
-      cards: repo.cardsOfScope(scope),
+      cards: repo.memoryOfScope(scope),
       activity: repo.activityDaysOfScope(scope),
       labs: repo.labsOfScope(scope),
       xpByDay: repo.xpByUserDay(scope, addDays(today, -30)),
@@ -1029,6 +1029,21 @@ export function createLearning(deps: LearningDeps) {
     };
   }
 
+  /**
+   * Everything /class overview shows, from one pass over the class: mastery per fact, the
+   * leaderboard (hidden students included, flagged), inactive students, common mistakes.
+   */
+  function classOverview(scope: string, options: { inactiveDays?: number; mistakesSinceDays?: number; locale?: Locale } = {}) {
+    const summaries = classSummaries(scope);
+    return {
+      students: summaries.length,
+      facts: classFactMastery(summaries),
+      leaderboard: leaderboardOf(summaries, { includeHidden: true }),
+      inactive: inactiveOf(summaries, deps.clock(), options.inactiveDays ?? 7),
+      mistakes: commonMistakes(scope, { sinceDays: options.mistakesSinceDays ?? 14, ...(options.locale && { locale: options.locale }) }),
+    };
+  }
+
   function exportRows(scope: string): ExportRow[] {
     return exportRowsOf(classSummaries(scope), repo.assignments(scope).map((a) => a.labId));
   }
@@ -1101,6 +1116,7 @@ export function createLearning(deps: LearningDeps) {
     // class
     classSummaries,
     classMastery,
+    classOverview,
     commonMistakes,
     inactiveStudents,
     leaderboard,

@@ -2,12 +2,11 @@
 // per student, so 300 students stay fast): mastery per fact across the class, the leaderboard,
 // inactive students and the CSV export rows.
 import type { StudentRow } from '../store/students';
-import type { ActivityDayRow, LabProgressRow } from '../store/learning';
+import type { ActivityDayRow, LabProgressRow, MemoryCard } from '../store/learning';
 import { FACT_IDS } from '../quiz/schema';
 import type { Course } from './content';
 import { addDays, type DayKey } from './days';
 import { factMasteries, overallMastery, type FactMastery } from './mastery';
-import type { CardRecord } from './scheduler';
 import { streakOf, type Streak } from './streak';
 
 /**
@@ -33,7 +32,8 @@ export interface ClassData {
   now: number;
   today: DayKey;
   students: readonly StudentRow[];
-  cards: readonly { userId: string; card: CardRecord }[];
+  /** Each student's cards (what recall needs). */
+  cards: ReadonlyMap<string, readonly MemoryCard[]>;
   activity: readonly ActivityDayRow[];
   labs: readonly { userId: string; lab: LabProgressRow }[];
   /** XP per student per day since `today - xpWindowDays + 1`. */
@@ -90,7 +90,6 @@ export function leaderboardScore(s: Pick<StudentSummary, 'factsMastered' | 'mast
 
 /** One summary per student of the class, in the students' listing order. */
 export function summarizeClass(data: ClassData): StudentSummary[] {
-  const cards = groupBy(data.cards, (c) => c.userId);
   const activity = groupBy(data.activity, (a) => a.userId);
   const labs = groupBy(data.labs, (l) => l.userId);
   const windowStart = addDays(data.today, -(LEADERBOARD_WEIGHTS.xpWindowDays - 1));
@@ -100,7 +99,7 @@ export function summarizeClass(data: ClassData): StudentSummary[] {
     xpCapped.set(row.userId, (xpCapped.get(row.userId) ?? 0) + Math.min(row.xp, LEADERBOARD_WEIGHTS.xpPerDayCap));
   }
   return data.students.map((student) => {
-    const facts = factMasteries(data.course, (cards.get(student.userId) ?? []).map((c) => c.card), data.now);
+    const facts = factMasteries(data.course, data.cards.get(student.userId) ?? [], data.now);
     const passed = (labs.get(student.userId) ?? []).filter((l) => l.lab.passedAt !== null).map((l) => l.lab.labId);
     const totals = data.reviewTotals.get(student.userId) ?? { reviews: 0, correct: 0 };
     const summary = {

@@ -4,7 +4,8 @@
 import type { Locale } from '../content/common';
 import { FACT_IDS } from '../quiz/schema';
 import type { Course } from './content';
-import { lastingRecall, recall, State, type CardRecord } from './scheduler';
+import type { MemoryCard } from '../store/learning';
+import { lastingRecall, recall, State } from './scheduler';
 
 export type FactStatus = 'unseen' | 'learning' | 'mastered' | 'fading';
 
@@ -34,8 +35,8 @@ export interface TopicMastery {
 }
 
 /** Mastery of every fact F01..F38 from a student's cards. */
-export function factMasteries(course: Course, cards: Iterable<CardRecord>, now: number): FactMastery[] {
-  const byQuestion = new Map<string, CardRecord>();
+export function factMasteries(course: Course, cards: Iterable<MemoryCard>, now: number): FactMastery[] {
+  const byQuestion = new Map<string, MemoryCard>();
   for (const card of cards) byQuestion.set(card.questionId, card);
   return FACT_IDS.map((fact) => {
     const questionIds = course.questionsByFact.get(fact) ?? [];

@@ -2,6 +2,9 @@
 // lesson and lab progress, XP, streak days, host mistakes, and the class's lab assignments.
 // Plain rows in and out; what they mean is decided in src/learning and src/app/learning.ts.
 import type { CardRecord } from '../learning/scheduler';
+
+/** What recall and mastery read of a card. */
+export type MemoryCard = Pick<CardRecord, 'questionId' | 'state' | 'lastReview' | 'stability'>;
 import type { Db } from './database';
 
 export type PresentationSource = 'quiz' | 'lesson' | 'daily';
@@ -207,7 +210,11 @@ export function createLearningRepository(db: Db) {
   const cardsIntroduced = db.prepare<[string, string, number], { n: number }>('SELECT COUNT(*) AS n FROM cards WHERE scope = ? AND user_id = ? AND introduced_at >= ?');
   const cardIds = db.prepare<[string, string], string>('SELECT question_id FROM cards WHERE scope = ? AND user_id = ?').pluck();
   const cardsOf = db.prepare<[string, string], CardRaw>(`SELECT ${CARD_COLUMNS} FROM cards WHERE scope = ? AND user_id = ?`);
-  const cardsOfScope = db.prepare<[string], CardRaw & { user_id: string }>(`SELECT user_id, ${CARD_COLUMNS} FROM cards WHERE scope = ?`);
+  // Whole-class reads fetch only what mastery needs, as arrays: a class of 300 students holds
+  // tens of thousands of cards.
+  const memoryOfScope = db.prepare<[string], [string, string, number, number | null, number]>(
+    'SELECT user_id, question_id, state, last_review, stability FROM cards WHERE scope = ?',
+  ).raw();
   const nextDue = db.prepare<[string, string, number], { due: number | null }>('SELECT MIN(due) AS due FROM cards WHERE scope = ? AND user_id = ? AND due >= ?');
 
   // Presentations.
@@ -354,8 +361,16 @@ export function createLearningRepository(db: Db) {
     cards(scope: string, userId: string): CardRecord[] {
       return cardsOf.all(scope, userId).map(toCard);
     },
-    cardsOfScope(scope: string): { userId: string; card: CardRecord }[] {
-      return cardsOfScope.all(scope).map((row) => ({ userId: row.user_id, card: toCard(row) }));
+    /** Every student's cards in the class, reduced to what recall needs, grouped by student. */
+    memoryOfScope(scope: string): Map<string, MemoryCard[]> {
+      const byUser = new Map<string, MemoryCard[]>();
+      for (const [userId, questionId, state, lastReview, stability] of memoryOfScope.all(scope)) {
+        const card: MemoryCard = { questionId, state, lastReview, stability };
+        const list = byUser.get(userId);
+        if (list) list.push(card);
+        else byUser.set(userId, [card]);
+      }
+      return byUser;
     },
     /** The earliest due date at or after `after`, if any card has one. */
     nextDue(scope: string, userId: string, after: number): number | undefined {
