@@ -3,9 +3,11 @@
 // interaction being dispatched to the reply the student sees (the edit, when deferred).
 // Run alone with `npx tsx bench/discord-load.ts`; `npm run bench` calls runDiscordLoad().
 import { realpathSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { bootBot } from '../test/discord/support/boot';
-import type { SlashOptions } from '../test/fake-discord';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { registerCommands } from '../src/register';
+import { createFakeDiscord, type SlashOptions } from '../test/fake-discord';
 
 export interface DiscordLoadResult {
   p50: number;
@@ -20,6 +22,10 @@ export interface DiscordLoadResult {
 export interface DiscordLoadOptions {
   students?: number;
   commandsEach?: number;
+  /** Run one untimed session first (default true). */
+  warmup?: boolean;
+  /** Pause before each command, varied ±50% (0: each student fires the next at once). */
+  thinkMs?: number;
   log?: (line: string) => void;
 }
 
@@ -52,8 +58,8 @@ function session(n: number, count: number): Step[] {
   ];
   const steps: Step[] = [];
   for (let i = 0; steps.length < count; i++) steps.push(cycle[i % cycle.length]!);
-  // One picture of the host per session.
-  steps[Math.min(count - 1, 24)] = ['host', {}];
+  // One picture of the host per session, students asking for it at different moments.
+  steps[(n * 7 + 10) % count] = ['host', {}];
   return steps;
 }
 
@@ -63,13 +69,97 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
 }
 
+interface BotWorkerData {
+  role: 'baleia-bot';
+  restUrl: string;
+  token: string;
+  tsx: string;
+  file: string;
+}
+
+/**
+ * The bot runs in its own thread, as in production where Discord is another machine: the
+ * fake Discord's work (and this driver's) does not count against the bot's event loop.
+ */
+async function startBotThread(restUrl: string, token: string): Promise<{ stop(): Promise<number> }> {
+  const data: BotWorkerData = { role: 'baleia-bot', restUrl, token, tsx: import.meta.resolve('tsx/esm/api'), file: import.meta.url };
+  // A worker does not inherit tsx's loader: register it before importing this file again.
+  const code = "import('node:worker_threads').then(async ({ workerData }) => { (await import(workerData.tsx)).register(); await import(workerData.file); }).catch((error) => { console.error(error); process.exit(1); })";
+  const worker = new Worker(code, { eval: true, workerData: data });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the bot thread exited with code ${code}`)));
+    worker.once('message', (message: { ready?: boolean; error?: string }) => (message.ready ? resolve() : reject(new Error(message.error))));
+  });
+  return {
+    async stop() {
+      const stopped = new Promise<number>((resolve) => worker.once('message', (message: { errors: number }) => resolve(message.errors)));
+      worker.postMessage('stop');
+      const errors = await stopped;
+      await worker.terminate();
+      return errors;
+    },
+  };
+}
+
+/** Inside the bot thread: the real bot, store and use cases, as `npm start` builds them. */
+async function botThread(data: BotWorkerData): Promise<void> {
+  const [{ createBaleia }, { createFileUseCases }, { KeyedLock }, { startBot }, { createLogger }, { officialImageNames }, { openStore }, { catalogFrom, MINI_CATALOG }] = await Promise.all([
+    import('../src/app/baleia'),
+    import('../src/app/files'),
+    import('../src/app/keyed-lock'),
+    import('../src/discord/bot'),
+    import('../src/discord/logger'),
+    import('../src/discord/run'),
+    import('../src/store'),
+    import('../test/support/test-host'),
+  ]);
+  let errors = 0;
+  const destination = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line) continue;
+        if ((JSON.parse(line) as { level: number }).level >= 50) {
+          errors++;
+          process.stderr.write(`${line}\n`);
+        }
+      }
+      callback();
+    },
+  });
+  const store = openStore(':memory:');
+  let seed = 7;
+  const catalog = catalogFrom(MINI_CATALOG);
+  const deps = { store, catalog, clock: () => Date.now(), seed: () => seed++ };
+  const baleia = createBaleia(deps);
+  const files = createFileUseCases({ ...deps, templates: [] }, { lock: new KeyedLock(), profileOf: baleia.profileOf });
+  const log = createLogger({ level: 'warn', secrets: [data.token], destination });
+  const bot = await startBot({ token: data.token, apiUrl: data.restUrl, baleia, files, log, officialImages: officialImageNames(catalog) });
+  parentPort!.postMessage({ ready: true });
+  parentPort!.once('message', () => {
+    void bot.stop().then(() => {
+      store.close();
+      parentPort!.postMessage({ errors });
+    });
+  });
+}
+
 export async function runDiscordLoad(options: DiscordLoadOptions = {}): Promise<DiscordLoadResult> {
   const students = options.students ?? 30;
   const commandsEach = options.commandsEach ?? 50;
   const log = options.log ?? (() => undefined);
   const members = Array.from({ length: students }, (_, i) => ({ user: { username: `student${i + 1}`, locale: i % 2 === 0 ? 'pt-BR' : 'en-US' } }));
-  const booted = await bootBot({ fake: { quiet: true, guilds: [{ name: 'Load Class', channels: [{ name: 'geral' }], members }] } });
-  const { fake } = booted;
+  const warmer = { user: { username: 'warmup', locale: 'en-US' } };
+  const fake = await createFakeDiscord({ quiet: true, guilds: [{ name: 'Load Class', channels: [{ name: 'geral' }], members: [...members, warmer] }] });
+  await registerCommands({ token: fake.token, apiUrl: fake.restUrl, guildId: fake.guild.id });
+  const bot = await startBotThread(fake.restUrl, fake.token);
+  // A bot in service is warm: one untimed session first, so JIT compilation and first-use
+  // module loading are not counted as the class's latency.
+  if (options.warmup ?? true) {
+    for (const [command, commandOptions] of session(0, 20)) {
+      await fake.slash(command === 'file' ? 'file show' : command, { user: 'warmup', options: commandOptions ?? {} }).waitForReply(15_000);
+    }
+  }
   const latencies: number[] = [];
   const byCommand = new Map<string, number[]>();
   let errors = 0;
@@ -79,6 +169,7 @@ export async function runDiscordLoad(options: DiscordLoadOptions = {}): Promise<
     await Promise.all(
       members.map(async (member, index) => {
         for (const [command, commandOptions] of session(index + 1, commandsEach)) {
+          if (options.thinkMs) await new Promise((resolve) => setTimeout(resolve, options.thinkMs! * (0.5 + Math.random())));
           const t0 = performance.now();
           try {
             const line = command === 'file' ? 'file show' : command;
@@ -86,6 +177,7 @@ export async function runDiscordLoad(options: DiscordLoadOptions = {}): Promise<
             const message = await handle.waitForReply(15_000);
             const elapsed = performance.now() - t0;
             latencies.push(elapsed);
+            if (process.env.BALEIA_BENCH_TRACE) log(`trace ${Math.round(performance.now() - started)} ${Math.round(elapsed)} ${command}`);
             const kind = `${command} ${String(Object.values(commandOptions ?? {})[0] ?? '').split(' ')[0]}`;
             byCommand.set(kind, [...(byCommand.get(kind) ?? []), elapsed]);
             if (handle.record.callback?.type === 5) deferred++;
@@ -99,8 +191,9 @@ export async function runDiscordLoad(options: DiscordLoadOptions = {}): Promise<
       }),
     );
   } finally {
+    errors += await bot.stop();
     errors += fake.problems.length + fake.restCalls.filter((call) => call.status >= 400).length;
-    await booted.close();
+    await fake.close();
   }
   const seconds = (performance.now() - started) / 1000;
   for (const [kind, values] of [...byCommand].sort()) {
@@ -119,8 +212,20 @@ export async function runDiscordLoad(options: DiscordLoadOptions = {}): Promise<
   };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-if (invokedDirectly) {
+if (!isMainThread && (workerData as BotWorkerData | undefined)?.role === 'baleia-bot') {
+  await botThread(workerData as BotWorkerData);
+}
+
+function invokedDirectly(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    // A worker thread's argv names no file.
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   runDiscordLoad({ log: (line) => process.stderr.write(`${line}\n`) }).then(
     (result) => {
       process.stdout.write(

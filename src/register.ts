@@ -48,8 +48,16 @@ async function main(): Promise<number> {
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-if (invokedDirectly) {
+function invokedDirectly(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    // A worker thread's argv names no file.
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   main().then(
     (code) => {
       process.exitCode = code;
