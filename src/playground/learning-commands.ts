@@ -101,7 +101,7 @@ function formatCard(card: QuizCardView): string {
   lines.push(card.prompt);
   if (card.setup.length > 0) {
     lines.push(t(l, 'alreadyRun'));
-    for (const line of card.setup) lines.push(indent(line, '  $ '.padEnd(4)));
+    for (const line of card.setup) lines.push(line.split('\n').map((part, i) => `${i === 0 ? '  $ ' : '    '}${part}`).join('\n'));
   }
   if (card.command) lines.push(`${t(l, 'whatPrints')}\n  $ ${card.command}`);
   if (card.kind === 'truefalse') {
