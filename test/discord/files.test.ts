@@ -126,7 +126,9 @@ describe('/file template', () => {
     const applied = await reply(b.fake.slash('file template', { options: { name: 'static-site' } }));
     expect(description(applied)).toBe('Escrevi 2 arquivo(s) de “Um site estático com nginx” em `~/static-site`:\n`~/static-site/Dockerfile`\n`~/static-site/index.html`');
     const ls = await reply(b.fake.clickButton(applied, applied.components[0]!.components[0].custom_id));
-    expect(terminal(ls).split('\n').slice(-2).map((line) => line.split(/\s+/).at(-1))).toEqual(['Dockerfile', 'index.html']);
+    const lines = terminal(ls).split('\n');
+    expect(lines.slice(-3, -1).map((line) => line.split(/\s+/).at(-1))).toEqual(['Dockerfile', 'index.html']);
+    expect(lines.at(-1)).toBe('student@baleia:~/static-site$');
   });
 
   it('says there are none yet when the folder is empty', async () => {

@@ -81,6 +81,7 @@ describe('/sh', () => {
   it('runs lines inside the container after docker run -it, until exit', async () => {
     const attached = await reply(docker('run -it --name box alpine'));
     expect(terminal(attached).split('\n')[0]).toBe('student@baleia:~$ docker run -it --name box alpine');
+    expect(terminal(attached).split('\n').at(-1)).toBe('/ #');
     expect(buttons(attached)).toEqual(['exit', 'cat /etc/os-release', 'ls']);
     expect(attached.embeds[0]!.footer.text).toContain('dentro de um contêiner');
 
@@ -89,7 +90,7 @@ describe('/sh', () => {
     expect(buttons(inside)).toEqual(['exit', 'ls']);
 
     const exit = await reply(b.fake.clickButton(inside, inside.components[0]!.components[0].custom_id));
-    expect(terminal(exit)).toBe('/ # exit');
+    expect(terminal(exit)).toBe('/ # exit\nstudent@baleia:~$');
     expect(exit.embeds[0]!.fields[0].value).toContain('box');
     expect(buttons(exit)).toEqual(['docker ps -a']);
 

@@ -36,7 +36,7 @@ export function renderLineReply(line: string, reply: LineReply, payloads: Payloa
   const locale: Locale = reply.locale;
   const embed: APIEmbed = {
     color: reply.refused ? COLOURS.limit : reply.exitCode === 0 ? COLOURS.ok : COLOURS.error,
-    description: codeBlock(transcriptText(reply.promptBefore, line, reply.chunks), {
+    description: codeBlock(transcriptText(reply.promptBefore, line, reply.chunks, reply.prompt), {
       max: LIMITS.embedDescription,
       moreLines: (n) => tr(locale, 'moreLines', { n }),
     }),

@@ -32,12 +32,18 @@ export interface TranscriptOptions {
   moreLines: (n: number) => string;
 }
 
-/** The text of the transcript before fitting: prompt + line, then the output. */
-export function transcriptText(promptBefore: string, line: string, chunks: readonly OutputChunk[]): string {
+/**
+ * The text of the transcript before fitting: prompt + line, then the output, then the new
+ * prompt when the line moved it (into a container after `docker run -it`, back out on `exit`),
+ * as the terminal would show it.
+ */
+export function transcriptText(promptBefore: string, line: string, chunks: readonly OutputChunk[], promptAfter = promptBefore): string {
   let output = chunks.map((chunk) => chunk.text).join('');
   if (output.endsWith('\n')) output = output.slice(0, -1);
-  const head = `${promptBefore}${line}`;
-  return output === '' ? head : `${head}\n${output}`;
+  const lines = [`${promptBefore}${line}`];
+  if (output !== '') lines.push(output);
+  if (promptAfter !== promptBefore) lines.push(promptAfter.trimEnd());
+  return lines.join('\n');
 }
 
 /**
