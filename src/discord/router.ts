@@ -103,12 +103,14 @@ export function createRouter(options: RouterOptions) {
   async function slashCommand(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand()) return;
     const command = byName.get(interaction.commandName);
+    const started = performance.now();
     let ctx: ReplyContext | undefined;
     try {
       ctx = replyContext(interaction);
       ctx.respond.start();
       if (!command) throw new Error(`no command /${interaction.commandName}`);
       await command.execute({ ...ctx, interaction });
+      ctx.log.debug({ command: interaction.commandName, ms: Math.round(performance.now() - started), deferred: interaction.deferred }, 'answered');
     } catch (error) {
       if (ctx) await kindError(ctx, error);
       else await lastResort(interaction, error);

@@ -56,9 +56,13 @@ describe('/file edit', () => {
     );
   });
 
-  it('refuses a path outside the home directory', async () => {
+  it('refuses a path outside the home directory, even through a symlink', async () => {
     const message = await reply(b.fake.slash('file edit', { options: { path: '../../etc/passwd' } }));
     expect(description(message)).toBe('../../etc/passwd fica fora da sua pasta pessoal; /file só trabalha dentro de ~.');
+    await reply(b.fake.slash('sh', { options: { line: 'ln -s /etc system' } }));
+    const linked = await reply(b.fake.slash('file show', { options: { path: 'system/passwd' } }));
+    expect(description(linked)).toBe('~/system/passwd fica fora da sua pasta pessoal; /file só trabalha dentro de ~.');
+    await reply(b.fake.slash('file delete', { options: { path: 'system' } }));
   });
 });
 
