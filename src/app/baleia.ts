@@ -7,7 +7,7 @@ import { executeLine, promptFor, type LineResult } from '../engine/execute-line'
 import { DEFAULT_LIMITS, HostContext, type EnginePorts, type HostLimits } from '../engine/host-context';
 import type { OutputChunk } from '../engine/io';
 import type { HostState } from '../engine/model/host-state';
-import { treeSize } from '../engine/model/file-tree';
+import { storedSize } from '../engine/model/file-tree';
 import { newHostState, toUserName } from '../engine/new-host';
 import type { CatalogIndex } from '../engine/registry/catalog';
 import { explain, type Explanation } from '../explain/explain';
@@ -56,10 +56,11 @@ export function resolveLocale(preferred: string | null | undefined, discordLocal
   return value.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
 }
 
+/** What the student's own data costs in storage (their files, writable layers, volumes). */
 function ownBytes(state: HostState): number {
-  let total = treeSize(state.hostFiles);
-  for (const container of Object.values(state.containers)) total += treeSize(container.upper);
-  for (const volume of Object.values(state.volumes)) total += treeSize(volume.files);
+  let total = storedSize(state.hostFiles);
+  for (const container of Object.values(state.containers)) total += storedSize(container.upper);
+  for (const volume of Object.values(state.volumes)) total += storedSize(volume.files);
   return total;
 }
 

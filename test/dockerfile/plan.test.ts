@@ -319,23 +319,8 @@ STOPSIGNAL SIGTERM
 CMD ["node", "dist/server.js"]
 `;
 
-  function median(fn: () => void, runs = 41): number {
-    for (let i = 0; i < 20; i++) fn();
-    const t: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      fn();
-      t.push(performance.now() - t0);
-    }
-    return t.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
-  }
-
-  it('parses a 30-line Dockerfile in well under a millisecond', () => {
+  it('parses and plans a 30-line multi-stage Dockerfile (timings are in npm run bench)', () => {
     expect(THIRTY.split('\n').length).toBeGreaterThanOrEqual(30);
-    expect(median(() => parseDockerfile(THIRTY))).toBeLessThan(0.5);
-  });
-
-  it('parses and plans a 30-line multi-stage Dockerfile in a few milliseconds', () => {
-    expect(median(() => toInstructions(parseDockerfile(THIRTY) as never))).toBeLessThan(5);
+    expect(isDockerfileError(toInstructions(parseDockerfile(THIRTY) as never))).toBe(false);
   });
 });

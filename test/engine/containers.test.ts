@@ -208,3 +208,37 @@ describe('bind mounts and interactive programs', () => {
     expect((await host.run('exit()')).prompt).toBe('ana@baleia:~$ ');
   });
 });
+
+describe("students' own apps", () => {
+  const packageJson = `{"name":"api","version":"1.0.0","scripts":{"start":"node server.js"},"dependencies":{"express":"^5.1.0"}}`;
+  const server = [
+    "const express = require('express');",
+    'const app = express();',
+    'const port = process.env.PORT || 3000;',
+    "app.get('/', (req, res) => res.send('Hello from the API'));",
+    'app.listen(port, () => console.log(`API listening on port ${port}`));',
+  ].join('\n');
+
+  async function writeApi(host: TestHost) {
+    await host.run(`mkdir api && printf '%s' '${packageJson}' > api/package.json`);
+    await host.run(`cat > api/server.js <<'EOF'\n${server}\nEOF`);
+  }
+
+  it('runs an express app after npm install and answers through the published port', async () => {
+    const host = new TestHost({ catalog: new URL('../../data/images/catalog.json', import.meta.url).pathname });
+    await writeApi(host);
+    await host.run('docker pull node:22-alpine');
+    await host.run('docker run -d --name api -p 3000:3000 -v ./api:/app -w /app node:22-alpine sh -c "npm install && npm start"');
+    expect((await host.run('docker logs api')).stdout).toContain('API listening on port 3000\n');
+    expect((await host.run('curl -s localhost:3000')).stdout).toBe('Hello from the API');
+  });
+
+  it('fails like node does when the dependencies were never installed', async () => {
+    const host = new TestHost({ catalog: new URL('../../data/images/catalog.json', import.meta.url).pathname });
+    await writeApi(host);
+    await host.run('docker pull node:22-alpine');
+    const run = await host.run('docker run --rm -v ./api:/app -w /app node:22-alpine node server.js');
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain("Error: Cannot find module 'express'");
+  });
+});

@@ -291,8 +291,16 @@ export class MachineFs implements IFileSystem {
 
   // ---- just-bash's IFileSystem --------------------------------------------------------------
 
+  /**
+   * just-bash reads a program with readFile when it runs it as a script (cat and grep read
+   * bytes instead). Compiled stand-ins and python/node scripts are handed to the dispatcher.
+   */
   async readFile(path: string): Promise<string> {
-    return this.readText(path);
+    const text = this.readText(path);
+    if (text.startsWith('\u007fELF') || /^#!\S*(?:python[\d.]*|node|env (?:python[\d.]*|node))\b/.test(text)) {
+      return `${BINARY_DISPATCHER} "$0" "$@"\n`;
+    }
+    return text;
   }
 
   async readFileBuffer(path: string): Promise<Uint8Array> {

@@ -41,3 +41,13 @@ export function treeSize(tree: FileTree): number {
   for (const node of Object.values(tree)) total += nodeSize(node);
   return total;
 }
+
+/**
+ * Bytes a tree really takes in storage: content plus a little per entry. Declared sizes (a
+ * package's 20 MB of binaries) cost nothing to keep, so quotas count this, not treeSize.
+ */
+export function storedSize(tree: FileTree): number {
+  let total = 0;
+  for (const [path, node] of Object.entries(tree)) total += path.length + 32 + (node.type === 'file' ? node.content.length : 0);
+  return total;
+}

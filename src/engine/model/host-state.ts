@@ -76,7 +76,15 @@ export interface ContainerProcess {
   /** Whether it honours the stop signal (sleep and sh as PID 1 ignore SIGTERM). */
   stopsOnSignal: boolean;
   /** A student's own web app (node/python script) and what it answers. */
-  app?: { port: number; body: string; contentType: string };
+  app?: {
+    port: number;
+    /** The address it binds: 127.0.0.1 cannot be reached through a published port. */
+    host: string;
+    body: string;
+    contentType: string;
+    status: number;
+    routes: Array<{ method: string; path: string; status: number; body: string; contentType: string }>;
+  };
 }
 
 export interface Container {

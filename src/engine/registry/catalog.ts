@@ -28,15 +28,11 @@ export interface CatalogIndex {
   layerRepository: Map<string, string>;
 }
 
-/**
- * What stands for a compiled program in a layer. just-bash runs unknown executables as shell
- * scripts, so the stand-in is a tiny script handing the program to Baleia's dispatcher
- * (runtime/tools/binary.ts), which simulates it or says plainly that it does not.
- */
-export const BINARY_STAND_IN = '#\u007fELF compiled program (simulated by Baleia)\n/usr/bin/.baleia-exec "$0" "$@"\n';
+/** What stands for a compiled program in a layer: `cat` shows this; running it goes to the dispatcher. */
+export const BINARY_STAND_IN = '\u007fELF (compiled program)\n';
 
-function isBinaryStandIn(content: string): boolean {
-  return content.startsWith('\u007fELF') || content.startsWith('#\u007fELF');
+export function isBinaryStandIn(content: string): boolean {
+  return content.startsWith('\u007fELF');
 }
 
 function specToNode(spec: FileSpec): FileNode {

@@ -1,7 +1,7 @@
 // What a container's main process (PID 1) does when it starts. Servers stay up and log;
 // a shell with no terminal reads end-of-file and exits at once; scripts run in the container
 // with a virtual clock, so `sleep 30` makes the container exit 30 real seconds later.
-import type { CustomCommand } from 'just-bash';
+import { defineCommand, type Command } from 'just-bash';
 import type { MachineFs } from '../fs/machine-fs';
 import { basename } from '../fs/paths';
 import type { HostContext } from '../host-context';
@@ -10,6 +10,8 @@ import type { ProgramSpec } from '../registry/catalog-schema';
 import { containerFs, findExecutable, shellFlavourOf } from './machines';
 import { runShell } from './shell';
 import { machineTools } from './tools';
+import { runApp } from './tools/app';
+import type { AppOutcome } from './tools/app-runner';
 import { fail, ok, tool, type ToolContext } from './tools/tool-context';
 
 export interface StartOptions {
@@ -84,6 +86,8 @@ interface ScriptRun {
   /** Virtual milliseconds the script took (Infinity when it would run forever). */
   duration: number;
   becameServer?: string;
+  /** The student's app (node/python) that the script ended up running for good. */
+  becameApp?: { program: string; outcome: Exclude<AppOutcome, { kind: 'exit' }> };
 }
 
 /** Runs a script as PID 1 with a virtual clock: sleep moves time forward instead of blocking. */
@@ -97,6 +101,7 @@ async function runScriptAsMain(
   let virtual = 0;
   let runsForever = false;
   let becameServer: string | undefined;
+  let becameApp: ScriptRun['becameApp'];
   const controller = new AbortController();
   const stop = () => controller.abort();
   const tc: ToolContext = { ctx, fs, container, user: container.config.user };
@@ -123,7 +128,17 @@ async function runScriptAsMain(
     }
     return fail('tail: simulated tail only follows here\n');
   });
-  const servers: CustomCommand[] = Object.entries(ctx.ports.catalog.programs)
+  // As PID 1, an app that listens or loops is the container's process from then on.
+  const apps: Command[] = ['node', 'nodemon', 'python3', 'flask', 'uvicorn', 'gunicorn'].map((program) =>
+    defineCommand(program, async (args, shell) => {
+      const outcome = runApp(tc, program, args, shell.cwd, shell.env);
+      if (outcome.kind === 'exit') return { stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode };
+      becameApp = { program, outcome };
+      stop();
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }),
+  );
+  const servers: Command[] = Object.entries(ctx.ports.catalog.programs)
     .filter(([, spec]) => spec.kind === 'server')
     .map(([name]) =>
       tool(name, () => {
@@ -132,7 +147,7 @@ async function runScriptAsMain(
         return ok();
       }),
     );
-  const commands = [...machineTools(tc), sleep, ...servers];
+  const commands = [...machineTools(tc, apps), sleep, ...servers];
   if (/\btail\b/.test(line)) commands.push(tailFollow);
   const env = envMap(container.config.env);
   env.HOSTNAME = container.config.hostname;
@@ -156,8 +171,11 @@ async function runScriptAsMain(
     }
     for (const text of piece.match(/[^\n]*\n|[^\n]+$/g) ?? []) logs.push({ t: startedAt + clock, stream: 'stdout', text });
   }
-  for (const text of result.stderr.match(/[^\n]*\n|[^\n]+$/g) ?? []) logs.push({ t: startedAt + clock, stream: 'stderr', text });
+  // Stopping the script on purpose (it became a server, or runs forever) is not an error to show.
+  const stderr = controller.signal.aborted ? result.stderr.replace(/^bash: execution aborted\n?/m, '') : result.stderr;
+  for (const text of stderr.match(/[^\n]*\n|[^\n]+$/g) ?? []) logs.push({ t: startedAt + clock, stream: 'stderr', text });
   if (becameServer) return { logs, exitCode: 0, duration: Infinity, becameServer };
+  if (becameApp) return { logs, exitCode: 0, duration: Infinity, becameApp };
   if (runsForever || result.limited) return { logs, exitCode: 0, duration: Infinity };
   return { logs, exitCode: result.exitCode, duration: virtual };
 }
@@ -258,6 +276,24 @@ export async function runMainProcess(ctx: HostContext, container: Container, opt
     if (serverSpec) output.push(...logEntries(ctx, container, serverSpec.startLogs, startedAt));
     setProcess(container, { kind: 'server', program: run.becameServer, stopsOnSignal: true });
     return { kind: 'started', output, exited: false, exitCode: 0, session: null, reason: 'server' };
+  }
+  if (run.becameApp) {
+    const { program: appProgram, outcome } = run.becameApp;
+    for (const text of outcome.logs) output.push({ t: startedAt, stream: 'stdout', text: `${text}\n` });
+    if (outcome.kind === 'running' && outcome.repeat && outcome.repeat.everyMs > 0) {
+      // A worker loop keeps printing: its lines appear in docker logs as time passes.
+      const rounds = Math.min(200, Math.floor(HORIZON_MS / outcome.repeat.everyMs));
+      for (let round = 1; round <= rounds; round++) {
+        for (const text of outcome.repeat.lines) output.push({ t: startedAt + round * outcome.repeat.everyMs, stream: 'stdout', text: `${text}\n` });
+      }
+    }
+    setProcess(container, {
+      kind: outcome.kind === 'server' ? 'server' : 'waiting',
+      program: appProgram,
+      stopsOnSignal: appProgram !== 'node',
+      ...(outcome.kind === 'server' ? { app: { port: outcome.port, host: outcome.host, body: outcome.body, contentType: outcome.contentType, status: outcome.status, routes: outcome.routes } } : {}),
+    });
+    return { kind: 'started', output, exited: false, exitCode: 0, session: null, reason: outcome.kind === 'server' ? 'server' : 'waiting' };
   }
   if (run.duration === Infinity) {
     setProcess(container, { kind: 'waiting', program: isShell ? program : basename(argv[0]!), stopsOnSignal: false });

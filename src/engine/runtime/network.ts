@@ -74,7 +74,13 @@ export interface HttpResponse {
 export function httpGet(ctx: HostContext, container: Container, port: number, path: string): HttpResponse | { error: string } | null {
   const app = container.process?.app;
   if (app && app.port === port) {
-    return { status: 200, reason: 'OK', headers: [['Content-Type', app.contentType], ['Content-Length', String(app.body.length)]], body: app.body };
+    const wanted = path.split('?')[0] || '/';
+    const route = app.routes.find((candidate) => candidate.method === 'GET' && candidate.path === wanted);
+    const status = route?.status ?? (wanted === '/' ? app.status : 404);
+    const body = route?.body ?? (wanted === '/' ? app.body : `Cannot GET ${wanted}\n`);
+    const contentType = route?.contentType ?? app.contentType;
+    const reason = status === 200 ? 'OK' : status === 404 ? 'Not Found' : status === 201 ? 'Created' : status === 500 ? 'Internal Server Error' : 'OK';
+    return { status, reason, headers: [['Content-Type', contentType], ['Content-Length', String(new TextEncoder().encode(body).length)]], body };
   }
   const program = programOf(ctx, container);
   if (!program || !program.listens.includes(port)) return null;

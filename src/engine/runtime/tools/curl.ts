@@ -51,6 +51,10 @@ export function curlTool(tc: ToolContext) {
     if (target.kind === 'unresolved') return fail(`curl: (6) Could not resolve host: ${parsed.host}\n`, 6);
     const refused = () => fail(`curl: (7) Failed to connect to ${parsed.host} port ${parsed.port} after 0 ms: Couldn't connect to server\n`, 7);
     if (target.kind === 'refused') return refused();
+    // An app bound to 127.0.0.1 inside its container is unreachable from anywhere else.
+    if (target.container !== tc.container && target.container.process?.app?.host === '127.0.0.1' && target.container.process.app.port === target.port) {
+      return tc.container === null ? fail('curl: (56) Recv failure: Connection reset by peer\n', 56) : refused();
+    }
     const response = httpGet(tc.ctx, target.container, target.port, parsed.path);
     if (response === null) return refused();
     if ('error' in response) return fail(`${response.error}\n`, 52);

@@ -1,5 +1,5 @@
 // What the simulated programs (curl, ps, apt-get, docker...) know about where they run.
-import { decodeBytesToUtf8, defineCommand, type CustomCommand } from 'just-bash';
+import { decodeBytesToUtf8, defineCommand, type Command } from 'just-bash';
 import type { MachineFs } from '../../fs/machine-fs';
 import type { HostContext } from '../../host-context';
 import type { Container } from '../../model/host-state';
@@ -29,7 +29,7 @@ export function fail(stderr: string, exitCode = 1, stdout = ''): ToolResult {
 }
 
 /** Wraps a simulated program as a just-bash command. */
-export function tool(name: string, run: ToolRun): CustomCommand {
+export function tool(name: string, run: ToolRun): Command {
   return defineCommand(name, async (args, shell) => {
     const stdin = decodeBytesToUtf8(shell.stdin);
     return run(args, shell.env, shell.cwd, stdin);
