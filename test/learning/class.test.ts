@@ -1,10 +1,13 @@
 // What an instructor sees of a class: mastery per fact, common mistakes, inactive students, a
 // leaderboard that rewards lasting knowledge over bulk answering, assignments and the CSV.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuizCardView } from '../../src/app/learning';
 import type { StudentRef } from '../../src/app/baleia';
 import { csvCell, EXPORT_COLUMNS } from '../../src/learning/class-report';
 import { createWorld, DAY, SCOPE, type World } from './world';
+
+// Each test drives the real engine and SQLite; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let world: World;
 beforeEach(async () => {

@@ -4,7 +4,7 @@
 // across midnight in São Paulo, and the progress picture.
 import { Resvg } from '@resvg/resvg-js';
 import { fsrs, Rating, createEmptyCard } from 'ts-fsrs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuizAnswer, QuizAnswerResult, QuizCardView } from '../../src/app/learning';
 import { dayKey } from '../../src/learning/days';
 import { progressSummary } from '../../src/learning/progress';
@@ -48,6 +48,9 @@ function answered(result: QuizAnswer): QuizAnswerResult {
   if (result.status !== 'answered') throw new Error(`not answered: ${JSON.stringify(result)}`);
   return result;
 }
+
+// Each test drives the real engine and SQLite; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let world: World;
 beforeEach(async () => {
