@@ -1,5 +1,15 @@
 // /file edit|show|list|delete|upload|template — the files in the student's home directory.
-import { InteractionContextType, LabelBuilder, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
+import {
+  InteractionContextType,
+  LabelBuilder,
+  ModalBuilder,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type APIEmbed,
+  type ChatInputCommandInteraction,
+  type SlashCommandStringOption,
+} from 'discord.js';
 import { FileError, shownPath, templateText } from '../src/app/files';
 import { humanSize } from '../src/engine/format/size';
 import type { BotCommand, ComponentHandler, ReplyContext } from '../src/discord/command';
@@ -12,7 +22,7 @@ import { codeBlock, escapeBackticks } from '../src/discord/render/terminal';
 export const UPLOAD_LIMIT = 256 * 1024;
 const EDIT_PREFIX = 'file-edit';
 
-const pathOption = (required: boolean, en: string, pt: string) => (option: import('discord.js').SlashCommandStringOption) =>
+const pathOption = (required: boolean, en: string, pt: string) => (option: SlashCommandStringOption) =>
   option
     .setName('path')
     .setNameLocalization('pt-BR', 'caminho')
@@ -127,7 +137,7 @@ function quoteForShell(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-async function edit(ctx: ReplyContext & { interaction: import('discord.js').ChatInputCommandInteraction }): Promise<void> {
+async function edit(ctx: ReplyContext & { interaction: ChatInputCommandInteraction }): Promise<void> {
   const typed = ctx.interaction.options.getString('path', true);
   let content = '';
   let path: string;
@@ -197,7 +207,7 @@ async function list(ctx: ReplyContext, typed: string): Promise<void> {
       return entry.type === 'file' ? `${label.padEnd(32)} ${humanSize(entry.size)}` : label;
     });
     const description = codeBlock(lines.join('\n'), { max: LIMITS.embedDescription, moreLines: (n) => tr(ctx.locale, 'moreLines', { n }) });
-    const embed = { title: cut(tr(ctx.locale, 'fileListTitle', { path: listing.shown }), LIMITS.embedTitle), description, color: COLOURS.info } as import('discord.js').APIEmbed;
+    const embed = { title: cut(tr(ctx.locale, 'fileListTitle', { path: listing.shown }), LIMITS.embedTitle), description, color: COLOURS.info } as APIEmbed;
     if (listing.truncated) embed.footer = { text: tr(ctx.locale, 'fileListTruncated', { n: listing.entries.length }) };
     return { embeds: [embed] };
   });
@@ -224,7 +234,7 @@ export function uploadedText(bytes: Uint8Array): string | undefined {
   return text.includes('\u0000') ? undefined : text.replace(/^\uFEFF/, '');
 }
 
-async function upload(ctx: ReplyContext & { interaction: import('discord.js').ChatInputCommandInteraction }): Promise<void> {
+async function upload(ctx: ReplyContext & { interaction: ChatInputCommandInteraction }): Promise<void> {
   const attachment = ctx.interaction.options.getAttachment('file', true);
   const name = `\`${escapeBackticks(attachment.name)}\``;
   if (attachment.size > UPLOAD_LIMIT) {

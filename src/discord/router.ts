@@ -1,7 +1,7 @@
 // Routes each interaction to its command (slash command, autocomplete) or to the component
 // handler its custom_id names, with the student's scope, language and reply privacy worked
 // out once. Whatever a handler throws ends as a short, kind ephemeral message and a log line.
-import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, Interaction } from 'discord.js';
+import { MessageFlags, type ApplicationCommandOptionChoiceData, type AutocompleteInteraction, type Interaction } from 'discord.js';
 import { BaleiaBug, resolveLocale, type StudentRef } from '../app/baleia';
 import type { Locale } from '../content/common';
 import type { AutocompleteContext, BotCommand, BotServices, ComponentHandler, ReplyContext } from './command';
@@ -9,7 +9,6 @@ import { localeOf, tr } from './i18n';
 import { cut, LIMITS } from './limits';
 import { COLOURS, notice } from './render/line-reply';
 import { NO_MENTIONS, Responder } from './responder';
-import { MessageFlags } from 'discord.js';
 
 /** A guild is a class server; a DM is the student's personal space. */
 export function studentOf(interaction: Interaction): StudentRef {
