@@ -35,7 +35,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     images: 'Images',
     containers: 'Containers',
     volumes: 'Volumes',
-    noImages: 'No images yet. Try /docker run hello-world',
+    noImages: 'No images yet.',
+    tryFirst: 'Try /docker run hello-world',
     noContainers: 'No containers yet.',
     noVolumes: 'No volumes yet.',
     layers: '{n} layers',
@@ -57,7 +58,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     images: 'Imagens',
     containers: 'Contêineres',
     volumes: 'Volumes',
-    noImages: 'Nenhuma imagem ainda. Experimente /docker run hello-world',
+    noImages: 'Nenhuma imagem ainda.',
+    tryFirst: 'Experimente /docker run hello-world',
     noContainers: 'Nenhum contêiner ainda.',
     noVolumes: 'Nenhum volume ainda.',
     layers: '{n} camadas',
@@ -136,7 +138,8 @@ export function hostSvg(view: HostView, locale: Locale): string {
   section(canvas, t(locale, 'images'), view.images.length);
   if (view.images.length === 0) {
     canvas.text(PAD, canvas.y + 26, t(locale, 'noImages'), { size: 24, fill: COLOURS.muted });
-    canvas.y += 40;
+    canvas.text(PAD, canvas.y + 60, t(locale, 'tryFirst'), { size: 24, fill: COLOURS.muted });
+    canvas.y += 74;
   }
   const sharedColour = new Map<string, string>();
   for (const image of view.images) {
