@@ -169,6 +169,8 @@ export interface LeaderboardEntry {
   mastery: number;
   streak: number;
   labsPassed: number;
+  /** The student asked to be left off the board (only listed with includeHidden). */
+  hidden: boolean;
 }
 
 /** Ranked by score; ties share a rank (1, 2, 2, 4) and are listed by name. */
@@ -178,7 +180,7 @@ export function leaderboardOf(summaries: readonly StudentSummary[], options: { i
   let rank = 0;
   return sorted.map((s, i) => {
     if (i === 0 || sorted[i - 1]!.score !== s.score) rank = i + 1;
-    return { rank, userId: s.userId, displayName: s.displayName, score: s.score, factsMastered: s.factsMastered, mastery: s.mastery, streak: s.streak.current, labsPassed: s.labsPassed };
+    return { rank, userId: s.userId, displayName: s.displayName, score: s.score, factsMastered: s.factsMastered, mastery: s.mastery, streak: s.streak.current, labsPassed: s.labsPassed, hidden: s.hiddenFromLeaderboard };
   });
 }
 
