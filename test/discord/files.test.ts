@@ -1,7 +1,7 @@
 // /file end to end: the editor modal, attachments, show/list/delete, starter projects, and
 // clear refusals (outside home, binary, too big).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StarterTemplate } from '../../src/app/files';
+import { loadTemplates, type StarterTemplate } from '../../src/app/files';
 import { bootBot, buttons, reply, terminal, type Booted } from './support/boot';
 
 const WEB_TEMPLATE: StarterTemplate = {
@@ -143,6 +143,14 @@ describe('/file template', () => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe('the starter projects in data/templates', () => {
+  it('all load with the shape /file template expects, under distinct ids', () => {
+    const templates = loadTemplates();
+    expect(new Set(templates.map((template) => template.id)).size).toBe(templates.length);
+    for (const template of templates) expect(Object.keys(template.files).length).toBeGreaterThan(0);
   });
 });
 
