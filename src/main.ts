@@ -4,8 +4,11 @@ import 'dotenv/config';
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createBaleia } from './app/baleia';
+import { createLearning } from './app/learning';
 import { loadCatalog } from './catalog-loader';
 import { ConfigError, parseConfig } from './config';
+import { loadCourse } from './learning/content';
+import { createLearningShell } from './playground/learning-commands';
 import { runInteractive, runScript } from './playground/playground';
 import { openStore } from './store';
 
@@ -29,9 +32,18 @@ async function main(): Promise<number> {
       const { runDiscordBot } = await import('./discord/run');
       return await runDiscordBot({ config, store, catalog, baleia });
     }
+    const learning = createLearning({ baleia, store, catalog, course: await loadCourse(catalog), clock: () => Date.now() });
     const user = values.user ?? process.env.USER ?? 'student';
     const student = { scope: 'local', userId: `local:${user}`, displayName: user, locale: values.lang ?? 'pt-BR' };
-    const options = { baleia, student, input: process.stdin, output: process.stdout, quiet: values.quiet ?? false, interactive: process.stdin.isTTY === true };
+    const options = {
+      baleia,
+      learning: createLearningShell(learning),
+      student,
+      input: process.stdin,
+      output: process.stdout,
+      quiet: values.quiet ?? false,
+      interactive: process.stdin.isTTY === true,
+    };
     if (options.interactive) {
       await runInteractive(options);
       return 0;

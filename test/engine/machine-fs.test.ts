@@ -87,3 +87,13 @@ describe('the layered filesystem a container sees', () => {
     expect(dash.stderr).toBe('sh: 1: curl: not found\n');
   });
 });
+
+describe('device files', () => {
+  it('swallows what is written to /dev/null, as every Linux machine does', async () => {
+    const upper: FileTree = {};
+    const { fs } = machine(upper);
+    const result = await runShell({ fs, line: 'echo gone > /dev/null; cat /dev/null; ls /nope 2>/dev/null || echo quiet', cwd: '/', env: {}, flavour: 'ash', commands: [] });
+    expect(result.stdout).toBe('quiet\n');
+    expect(Object.keys(upper)).toEqual([]);
+  });
+});

@@ -50,6 +50,16 @@ const MAX_SYMLINK_HOPS = 40;
 /** Every machine can run Baleia's binary dispatcher, though no listing shows it. */
 export const BINARY_DISPATCHER = '/usr/bin/.baleia-exec';
 const DISPATCHER_NODE: FileNode = { type: 'file', mode: 0o755, content: '', size: 0 };
+
+/** Device files every Linux machine has; writes to them vanish, reads give nothing. */
+const DEVICES: Record<string, FileNode> = {
+  '/dev': { type: 'dir', mode: 0o755 },
+  '/dev/null': { type: 'file', mode: 0o666, content: '', size: 0 },
+  '/dev/zero': { type: 'file', mode: 0o666, content: '', size: 0 },
+  '/dev/random': { type: 'file', mode: 0o666, content: '', size: 0 },
+  '/dev/urandom': { type: 'file', mode: 0o666, content: '', size: 0 },
+  '/dev/tty': { type: 'file', mode: 0o666, content: '', size: 0 },
+};
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
@@ -121,6 +131,8 @@ export class MachineFs implements IFileSystem {
 
   private nodeAt(path: string): FileNode | undefined {
     if (path === BINARY_DISPATCHER) return DISPATCHER_NODE;
+    const device = DEVICES[path];
+    if (device) return device;
     const location = this.locate(path);
     const node = lookup(location.stack, location.path);
     // A mount point always shows as a directory, even where the image has nothing.
@@ -188,6 +200,7 @@ export class MachineFs implements IFileSystem {
 
   writeText(path: string, content: string | Uint8Array, mode?: number): void {
     const resolved = this.resolve(path);
+    if (DEVICES[resolved] && resolved !== '/dev') return;
     this.requireParentDir(resolved, 'open');
     const existing = this.nodeAt(resolved);
     if (existing?.type === 'dir') throw fsError('EISDIR', 'illegal operation on a directory', 'open', path);
@@ -223,6 +236,8 @@ export class MachineFs implements IFileSystem {
     if (node.type !== 'dir') throw fsError('ENOTDIR', 'not a directory', 'scandir', path);
     const location = this.locate(resolved);
     const names = new Set(listChildren(location.stack, location.path));
+    if (resolved === '/') names.add('dev');
+    if (resolved === '/dev') for (const device of Object.keys(DEVICES)) if (device !== '/dev') names.add(basename(device));
     for (const mount of this.mounts) {
       if (mount.target !== resolved && dirname(mount.target) === resolved) names.add(basename(mount.target));
     }
