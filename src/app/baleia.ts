@@ -4,6 +4,7 @@
 import type { Locale } from '../content/common';
 import type { EngineEvent } from '../engine/events';
 import { executeLine, promptFor, type LineResult } from '../engine/execute-line';
+import { reconcile } from '../engine/ops/lifecycle';
 import { DEFAULT_LIMITS, HostContext, type EnginePorts, type HostLimits } from '../engine/host-context';
 import type { OutputChunk } from '../engine/io';
 import type { HostState } from '../engine/model/host-state';
@@ -57,7 +58,7 @@ export function resolveLocale(preferred: string | null | undefined, discordLocal
 }
 
 /** What the student's own data costs in storage (their files, writable layers, volumes). */
-function ownBytes(state: HostState): number {
+export function ownBytes(state: HostState): number {
   let total = storedSize(state.hostFiles);
   for (const container of Object.values(state.containers)) total += storedSize(container.upper);
   for (const volume of Object.values(state.volumes)) total += storedSize(volume.files);
@@ -154,6 +155,8 @@ export function createBaleia(deps: BaleiaDeps) {
       const now = deps.clock();
       const profile = ensureStudent(student, now);
       const ctx = new HostContext(loadHost(student, profile.userName, now).state, portsFor(student.scope), now);
+      // Time has passed since the last command: containers due to exit have exited (not saved).
+      reconcile(ctx);
       return { state: ctx.state, ctx };
     });
   }
@@ -178,7 +181,8 @@ export function createBaleia(deps: BaleiaDeps) {
     return ensureStudent(student, deps.clock());
   }
 
-  return { runLine, viewHost, resetHost, setLocale, setPrivateReplies, profileOf, idle: () => lock.idle() };
+  /** The per-student lock, so other use cases (files, learning) never interleave with runLine. */
+  return { runLine, viewHost, resetHost, setLocale, setPrivateReplies, profileOf, lock, idle: () => lock.idle() };
 }
 
 export type Baleia = ReturnType<typeof createBaleia>;

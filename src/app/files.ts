@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LocalizedTextSchema, type Locale } from '../content/common';
 import { HostContext, DEFAULT_LIMITS, type EnginePorts } from '../engine/host-context';
-import { treeSize, type FileNode } from '../engine/model/file-tree';
+import { type FileNode } from '../engine/model/file-tree';
 import type { HostState } from '../engine/model/host-state';
 import { isWithin, resolvePath } from '../engine/fs/paths';
 import { newHostState } from '../engine/new-host';
 import { hostFs, homeDir } from '../engine/runtime/machines';
 import type { StudentRow } from '../store/students';
-import type { BaleiaDeps, StudentRef } from './baleia';
+import { ownBytes, type BaleiaDeps, type StudentRef } from './baleia';
 import type { KeyedLock } from './keyed-lock';
 
 /** A starter project (data/templates/<id>.json): files laid out relative to a folder in ~. */
@@ -104,12 +104,6 @@ export function homePath(home: string, typed: string): { absolute: string; relat
 
 export const shownPath = (relative: string) => (relative === '' ? '~' : `~/${relative}`);
 
-function ownBytes(state: HostState): number {
-  let total = treeSize(state.hostFiles);
-  for (const container of Object.values(state.containers)) total += treeSize(container.upper);
-  for (const volume of Object.values(state.volumes)) total += treeSize(volume.files);
-  return total;
-}
 
 function isText(content: string): boolean {
   // NUL never appears in text files; most other control bytes don't either.

@@ -1,6 +1,5 @@
 // Which channels an instructor made public lab channels (replies there are public whatever a
-// student chose). Kept in memory for now: the store has no table for it yet, so the choice is
-// lost on restart. A store-backed implementation only needs these three methods.
+// student chose). The bot uses the store's lab_channels table; the in-memory version serves tests.
 export interface ChannelSettings {
   isPublicLab(channelId: string): boolean;
   setPublicLab(scope: string, channelId: string, value: boolean): void;

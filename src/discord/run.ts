@@ -3,7 +3,6 @@
 import { randomInt } from 'node:crypto';
 import type { Baleia } from '../app/baleia';
 import { createFileUseCases, loadTemplates } from '../app/files';
-import { KeyedLock } from '../app/keyed-lock';
 import type { Config } from '../config';
 import type { CatalogIndex } from '../engine/registry/catalog';
 import type { Store } from '../store';
@@ -29,9 +28,9 @@ export async function runDiscordBot(options: RunBotOptions): Promise<number> {
   const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
   const files = createFileUseCases(
     { store, catalog, clock: () => Date.now(), seed: () => randomInt(0, 2 ** 32), templates: loadTemplates() },
-    { lock: new KeyedLock(), profileOf: baleia.profileOf },
+    { lock: baleia.lock, profileOf: baleia.profileOf },
   );
-  const bot = await startBot({ token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL, baleia, files, log, officialImages: officialImageNames(catalog) });
+  const bot = await startBot({ token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL, baleia, files, log, officialImages: officialImageNames(catalog), channels: store.channels });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from './database';
 import { createHostRepository } from './hosts';
 import { createLayerRepository } from './layers';
+import { createChannelRepository } from './channels';
 import { createLearningRepository } from './learning';
 import { createRegistryRepository } from './registry';
 import { createStudentRepository } from './students';
@@ -12,6 +13,7 @@ export function createStore(db: Db) {
     hosts: createHostRepository(db),
     layers: createLayerRepository(db),
     learning: createLearningRepository(db),
+    channels: createChannelRepository(db),
     registry: createRegistryRepository(db),
     students: createStudentRepository(db),
     /** Runs `work` in one transaction: all of it is saved, or none. */

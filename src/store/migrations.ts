@@ -190,4 +190,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, lab_id)
   ) WITHOUT ROWID;
   `,
+  // 3: channels an instructor made public lab channels (replies there are public).
+  `
+  CREATE TABLE lab_channels (
+    channel_id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at INTEGER NOT NULL
+  );
+  CREATE INDEX lab_channels_by_scope ON lab_channels (scope);
+  `,
 ];
