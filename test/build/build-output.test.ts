@@ -10,12 +10,12 @@ const FIRST_BUILD = `[+] Building 2.4s (11/11) FINISHED                         
  => [auth] library/alpine:pull token for registry-1.docker.io              0.0s
  => [internal] load .dockerignore                                          0.0s
  => => transferring context: 2B                                            0.0s
- => [1/5] FROM docker.io/library/alpine:3.22@sha256:88964dd7949980750078f  0.3s
- => => resolve docker.io/library/alpine:3.22@sha256:88964dd7949980750078f  0.0s
- => => sha256:2a94253735e3fd9453a8490399d29a2a92e29a65e04f4c4 527B / 527B  0.0s
- => => sha256:f4efbcea1ffdf141f72d07129f7f2c19dd236c4619d0748 600B / 600B  0.0s
- => => sha256:7da53e2bd2a0e47ef65ad385f056e86f037573cb9a6 3.80MB / 3.80MB  0.2s
- => => extracting sha256:7da53e2bd2a0e47ef65ad385f056e86f037573cb9a64d343  0.1s
+ => [1/5] FROM docker.io/library/alpine:3.22@sha256:718acc95a725574b564d5  0.3s
+ => => resolve docker.io/library/alpine:3.22@sha256:718acc95a725574b564d5  0.0s
+ => => sha256:ae36502934949958e0daf27432f4445f4a0502d5691543d 527B / 527B  0.0s
+ => => sha256:aa1c0df2fb03cdbf197905c1b860ff73acdad1f6da8bc0f 600B / 600B  0.0s
+ => => sha256:ba84740b614e5dc2409e0b875d14a42436f83ec9e0e 3.80MB / 3.80MB  0.2s
+ => => extracting sha256:ba84740b614e5dc2409e0b875d14a42436f83ec9e0eb58f8  0.1s
  => [internal] load build context                                          0.0s
  => => transferring context: 373B                                          0.0s
  => [2/5] WORKDIR /app                                                     0.1s
@@ -24,7 +24,7 @@ const FIRST_BUILD = `[+] Building 2.4s (11/11) FINISHED                         
  => [5/5] COPY . .                                                         0.0s
  => exporting to image                                                     0.1s
  => => exporting layers                                                    0.1s
- => => writing image sha256:da7bb027779a5e696b275b766e45b5dcf875df644cb76  0.0s
+ => => writing image sha256:d9300a3db40349aa587c1aa794de123d15ee4294e3a20  0.0s
  => => naming to docker.io/library/app:latest                              0.0s
 `;
 
@@ -34,7 +34,7 @@ const REBUILD = `[+] Building 0.8s (10/10) FINISHED                             
  => [internal] load metadata for docker.io/library/alpine:3.22             0.5s
  => [internal] load .dockerignore                                          0.0s
  => => transferring context: 2B                                            0.0s
- => [1/5] FROM docker.io/library/alpine:3.22@sha256:88964dd7949980750078f  0.0s
+ => [1/5] FROM docker.io/library/alpine:3.22@sha256:718acc95a725574b564d5  0.0s
  => [internal] load build context                                          0.0s
  => => transferring context: 380B                                          0.0s
  => CACHED [2/5] WORKDIR /app                                              0.0s
@@ -43,7 +43,7 @@ const REBUILD = `[+] Building 0.8s (10/10) FINISHED                             
  => [5/5] COPY . .                                                         0.0s
  => exporting to image                                                     0.1s
  => => exporting layers                                                    0.1s
- => => writing image sha256:1a20cb0b0773f39a5f27eaec74e26f1aaa9cbe566c80f  0.0s
+ => => writing image sha256:68fd6181f8de87a4a2390aa4139e189f68890fb4b29f6  0.0s
  => => naming to docker.io/library/app:latest                              0.0s
 `;
 
@@ -63,12 +63,12 @@ const PLAIN = `#0 building with "default" instance using docker driver
 #4 transferring context: 2B done
 #4 DONE 0.0s
 
-#5 [1/5] FROM docker.io/library/alpine:3.22@sha256:88964dd7949980750078fdde5c27377401a44dde95683deec84851b6b75dd21e
-#5 resolve docker.io/library/alpine:3.22@sha256:88964dd7949980750078fdde5c27377401a44dde95683deec84851b6b75dd21e done
-#5 sha256:2a94253735e3fd9453a8490399d29a2a92e29a65e04f4c4ea3eeef4a76584787 527B / 527B done
-#5 sha256:f4efbcea1ffdf141f72d07129f7f2c19dd236c4619d074892b9f658d5de55e37 600B / 600B 0.0s done
-#5 sha256:7da53e2bd2a0e47ef65ad385f056e86f037573cb9a64d3437addea3bb7010152 3.80MB / 3.80MB 0.2s done
-#5 extracting sha256:7da53e2bd2a0e47ef65ad385f056e86f037573cb9a64d3437addea3bb7010152 0.1s done
+#5 [1/5] FROM docker.io/library/alpine:3.22@sha256:718acc95a725574b564d51c1d08a7dca4e984137fa2b0c2f14ac469dffc02185
+#5 resolve docker.io/library/alpine:3.22@sha256:718acc95a725574b564d51c1d08a7dca4e984137fa2b0c2f14ac469dffc02185 done
+#5 sha256:ae36502934949958e0daf27432f4445f4a0502d5691543d16840ac87e07a225c 527B / 527B done
+#5 sha256:aa1c0df2fb03cdbf197905c1b860ff73acdad1f6da8bc0fc7571dca9951a1164 600B / 600B 0.0s done
+#5 sha256:ba84740b614e5dc2409e0b875d14a42436f83ec9e0eb58f808e8c5633ee5782d 3.80MB / 3.80MB 0.2s done
+#5 extracting sha256:ba84740b614e5dc2409e0b875d14a42436f83ec9e0eb58f808e8c5633ee5782d 0.1s done
 #5 DONE 0.3s
 
 #6 [internal] load build context
@@ -82,7 +82,7 @@ const PLAIN = `#0 building with "default" instance using docker driver
 #8 DONE 0.0s
 
 #9 [4/5] RUN echo "installing" && mkdir -p node_modules && echo ok > node_modules/dep.txt
-#9 0.116 installing
+#9 0.122 installing
 #9 DONE 0.2s
 
 #10 [5/5] COPY . .
@@ -90,7 +90,7 @@ const PLAIN = `#0 building with "default" instance using docker driver
 
 #11 exporting to image
 #11 exporting layers 0.1s done
-#11 writing image sha256:da7bb027779a5e696b275b766e45b5dcf875df644cb7643c60a875f4f9c9c4c8 done
+#11 writing image sha256:d9300a3db40349aa587c1aa794de123d15ee4294e3a203bfa86a725b35cd5f10 done
 #11 naming to docker.io/library/app:latest done
 #11 DONE 0.1s
 `;
@@ -127,7 +127,7 @@ describe('docker build output', () => {
     const host = newHost();
     writeProject(host, 'app', SMALL_APP);
     const r = await run(host, 'docker build -q app');
-    expect(r.stdout).toBe('sha256:da7bb027779a5e696b275b766e45b5dcf875df644cb7643c60a875f4f9c9c4c8\n');
+    expect(r.stdout).toBe('sha256:d9300a3db40349aa587c1aa794de123d15ee4294e3a203bfa86a725b35cd5f10\n');
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
   });
@@ -151,7 +151,7 @@ describe('docker build output', () => {
     const bare = await run(other, 'docker build app');
     expect(bare.stderr).not.toContain('naming to');
     expect((await run(other, 'docker images')).stdout).toBe(
-      'REPOSITORY   TAG       IMAGE ID       CREATED                  SIZE\n<none>       <none>    da7bb027779a   Less than a second ago   8.31MB\n',
+      'REPOSITORY   TAG       IMAGE ID       CREATED                  SIZE\n<none>       <none>    d9300a3db403   Less than a second ago   8.31MB\n',
     );
   });
 
@@ -160,7 +160,7 @@ describe('docker build output', () => {
     writeProject(host, 'app', SMALL_APP);
     await run(host, 'docker build -t app app');
     expect((await run(host, 'docker history app')).stdout).toBe(`IMAGE          CREATED        CREATED BY                                      SIZE      COMMENT
-da7bb027779a   1 second ago   CMD ["node" "server.js"]                        0B        buildkit.dockerfile.v0
+d9300a3db403   1 second ago   CMD ["node" "server.js"]                        0B        buildkit.dockerfile.v0
 <missing>      1 second ago   EXPOSE map[3000/tcp:{}]                         0B        buildkit.dockerfile.v0
 <missing>      1 second ago   COPY . . # buildkit                             238B      buildkit.dockerfile.v0
 <missing>      1 second ago   RUN /bin/sh -c echo "installing" && mkdir -p…   3B        buildkit.dockerfile.v0
@@ -231,7 +231,7 @@ describe('docker build arguments, as the buildx plugin checks them', () => {
       const host = newHost();
       writeProject(host, 'app', SMALL_APP);
       const r = await run(host, `docker ${command} -q app`);
-      expect(r.stdout).toBe('sha256:da7bb027779a5e696b275b766e45b5dcf875df644cb7643c60a875f4f9c9c4c8\n');
+      expect(r.stdout).toBe('sha256:d9300a3db40349aa587c1aa794de123d15ee4294e3a203bfa86a725b35cd5f10\n');
     }
   });
 });

@@ -17,11 +17,13 @@ import { localLayerIds, setTag } from '../ops/image-store';
 import { computeImageId, imageConfigBlob, manifestFor } from '../registry/catalog';
 import { canonicalString, familiarString, type ImageRef } from '../registry/reference';
 import { sha256Hex } from '../util/sha256';
+import { goQuote } from '../cli/args/go-values';
 import { authVertexName, resolveBase, type ResolvedBase } from './base-image';
 import { cacheKey, findRecord, putRecord, records, siblings, touch, type StepCacheRecord } from './cache';
 import { readContext, transferSize, type BuildContext } from './context';
 import { applyCopy, heredocSelection, selectSources, sourceFs, treeStack, type CopySelection } from './copy';
 import { parseDockerIgnore } from './dockerignore';
+import { fnv } from './hash';
 import { renderErrorLogs, renderPlain, renderTty, type Vertex } from './progress';
 import { runStep } from './run-step';
 
@@ -57,9 +59,7 @@ export interface BuildOutcome {
 
 /** A deterministic number in [0, 1) for `key` (timings vary plausibly but repeat exactly). */
 function jitter(key: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return ((h >>> 0) % 1000) / 1000;
+  return (parseInt(fnv(key), 16) % 1000) / 1000;
 }
 
 interface StageResult {
@@ -120,7 +120,6 @@ export class Builder {
   private readonly results = new Map<number, StageResult>();
   private readonly bases = new Map<string, ResolvedBase>();
   private context: BuildContext | undefined;
-  private contextUsed = false;
   private t = 0;
   private text = '';
   private filename = 'Dockerfile';
@@ -196,7 +195,6 @@ export class Builder {
       this.fromVertices(plan);
       if (this.usesContext(plan)) {
         this.context = readContext(fs, req.contextDir, ignoreText);
-        this.contextUsed = true;
         const start = this.fromStart;
         const v = this.vertex('[internal] load build context', start, 40);
         v.statuses.push({ id: 'transferring context:', current: this.context.transfer, start: start + 10, end: start + 20 });
@@ -215,7 +213,7 @@ export class Builder {
       }
       const target = this.results.get(plan.target);
       if (!target) throw new BuildFailure(`target stage could not be built`);
-      return this.export(plan, target, warnings, planned.findings);
+      return this.export(target, warnings, planned.findings);
     } catch (error) {
       if (!(error instanceof BuildFailure)) throw error;
       this.emit(error.eventKind, ['F22'], { message: error.message, ...error.data });
@@ -455,7 +453,7 @@ export class Builder {
     this.results.set(stage.index, state);
   }
 
-  private opFor(plan: DockerfilePlan, state: StageResult, instruction: Instruction): { op: unknown; selection?: CopySelection; source?: TreeStack; inputs?: string } {
+  private opFor(instruction: Instruction): { op: unknown; selection?: CopySelection; inputs?: string } {
     switch (instruction.kind) {
       case 'WORKDIR':
         return { op: { mkdir: instruction.workdir } };
@@ -463,7 +461,7 @@ export class Builder {
         const env: Record<string, string> = {};
         for (const e of instruction.env) {
           const eq = e.indexOf('=');
-          env[e.slice(0, eq)] = sha256Hex(e.slice(eq + 1)).slice(0, 8);
+          env[e.slice(0, eq)] = fnv(e.slice(eq + 1));
         }
         const mounts = instruction.mounts.map((m) => {
           if (m.type === 'bind' && m.from === '' && this.context) {
@@ -479,13 +477,13 @@ export class Builder {
       }
       case 'COPY':
       case 'ADD':
-        return this.copyOp(plan, state, instruction);
+        return this.copyOp(instruction);
       default:
         return { op: null };
     }
   }
 
-  private copyOp(plan: DockerfilePlan, state: StageResult, i: CopyInstruction | AddInstruction): { op: unknown; selection: CopySelection; inputs: string } {
+  private copyOp(i: CopyInstruction | AddInstruction): { op: unknown; selection: CopySelection; inputs: string } {
     for (const src of i.sources) {
       if (/^(https?|git):\/\//.test(src) || src.startsWith('git@')) {
         throw new BuildFailure(`failed to load cache key: Get "${src}": dial tcp: lookup ${src.replace(/^[a-z]+:\/\//, '').split(/[/:]/)[0]}: no such host`, { startLine: i.startLine, endLine: i.endLine }, 'build.add-url', { url: src });
@@ -515,7 +513,7 @@ export class Builder {
       if (!selected.ok) {
         const id = sha256Hex(`${this.req.contextDir}:${this.ctx.state.userName}`);
         const uuid = `${id.slice(0, 8)}-${id.slice(8, 12)}-4${id.slice(13, 16)}-a${id.slice(17, 20)}-${id.slice(20, 32)}`;
-        const snapshot = BigInt(`0x${id.slice(32, 60)}`).toString(36).padStart(25, 'k').slice(0, 25);
+        const snapshot = BigInt(`0x${id.slice(32, 64)}`).toString(36).padStart(25, '0').slice(-25);
         throw new BuildFailure(
           `failed to compute cache key: failed to calculate checksum of ref ${uuid}::${snapshot}: "${selected.missing}": not found`,
           { startLine: i.startLine, endLine: i.endLine },
@@ -529,7 +527,6 @@ export class Builder {
       const extra = heredocSelection(i.contents, this.ctx.now);
       selection = { entries: [...selection.entries, ...extra.entries], checksum: sha256Hex(selection.checksum + extra.checksum), matched: selection.matched + extra.matched };
     }
-    void plan;
     return {
       op: { copy: i.kind, from, sources: i.sources, dest: i.destPath, chown: i.chown ?? '', chmod: i.chmod ?? '', link: i.link, content: selection.checksum },
       selection,
@@ -539,11 +536,11 @@ export class Builder {
 
   private async step(plan: DockerfilePlan, state: StageResult, instruction: Instruction, parentMissed: boolean, firstMiss: boolean): Promise<StepReport> {
     const { ctx, req } = this;
-    const stepText = instruction.step?.text ?? instruction.source;
-    const name = instruction.step?.name ?? stepText;
+    const stepText = sourceText(instruction);
+    const name = instruction.step?.name ?? instruction.source;
     let prepared: ReturnType<Builder['opFor']>;
     try {
-      prepared = this.opFor(plan, state, instruction);
+      prepared = this.opFor(instruction);
     } catch (error) {
       // BuildKit shows the step that could not compute its cache key as failed.
       if (error instanceof BuildFailure && error.eventKind !== 'build.failed') {
@@ -604,7 +601,7 @@ export class Builder {
       if (result.startError || result.exitCode !== 0) {
         const v = this.vertex(name, start, duration);
         v.logs = logs.map((text, i) => ({ t: start + Math.round(((i + 1) / (logs.length + 1)) * duration), text }));
-        const process = `process "${instruction.args.join(' ')}" did not complete successfully: ${result.startError ?? `exit code: ${result.exitCode}`}`;
+        const process = `process ${goQuote(instruction.args.join(' '))} did not complete successfully: ${result.startError ?? `exit code: ${result.exitCode}`}`;
         v.error = process;
         this.t = v.end;
         throw new BuildFailure(process, { startLine: instruction.startLine, endLine: instruction.endLine }, result.stopped ? 'build.run-stopped' : 'build.failed', {
@@ -717,7 +714,7 @@ export class Builder {
 
   // ---- export -----------------------------------------------------------------------------
 
-  private export(plan: DockerfilePlan, target: StageResult, warnings: string, findings: Finding[]): BuildOutcome {
+  private export(target: StageResult, warnings: string, findings: Finding[]): BuildOutcome {
     const { ctx, req } = this;
     const stage = target.stage;
     const newBytes = this.reports.filter((r) => !r.cached && r.layer && r.stage === stage.index).reduce((s, r) => s + r.size, 0);
@@ -770,7 +767,7 @@ export class Builder {
     v.end = t;
     this.t = t + 60;
     this.commitRecords(buildStart);
-    this.explainBuild(plan, target, id, !!existing, tagged);
+    this.explainBuild(target, id, !!existing, tagged);
     const dockerWarnings = findings.filter((f) => f.source === 'docker');
     if (dockerWarnings.length > 0) this.emit('build.warnings', ['F22'], { count: dockerWarnings.length, rule: dockerWarnings[0]?.rule ?? '' });
     const stdout = req.progress === 'quiet' ? `${id}\n` : '';
@@ -843,7 +840,7 @@ export class Builder {
 
   // ---- explanations -----------------------------------------------------------------------
 
-  private explainBuild(plan: DockerfilePlan, target: StageResult, id: string, sameImage: boolean, tags: string[]): void {
+  private explainBuild(target: StageResult, id: string, sameImage: boolean, tags: string[]): void {
     const reports = this.reports;
     const cached = reports.filter((r) => r.cached).length;
     const ran = reports.length - cached;
@@ -906,8 +903,13 @@ export class Builder {
       });
     }
     this.emit('build.completed', ['F23', 'F16', 'F04'], { id: short, tag: tags[0] ?? '', tagged: tags.length > 0, cached, ran, seconds, size, same: sameImage });
-    void plan;
   }
+}
+
+/** The instruction as the student wrote it, on one line (what explanations quote). */
+function sourceText(i: Instruction): string {
+  const text = i.source.replace(/\\?\n\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
 function stageSize(ctx: HostContext, result: StageResult): number {

@@ -53,6 +53,8 @@ export function readContext(fs: MachineFs, dir: string, ignoreText: string | und
     }
     for (const name of names) {
       if (tooLarge) return;
+      // The machine's device files are not part of any folder a student builds.
+      if (abs === '/' && name === 'dev') continue;
       const childAbs = abs === '/' ? `/${name}` : `${abs}/${name}`;
       const childRel = rel === '' ? name : `${rel}/${name}`;
       const node = fs.getNode(childAbs, false);

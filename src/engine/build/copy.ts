@@ -4,7 +4,7 @@
 // directory when it ends in `/` (or already is one), else the file's new path.
 import { MachineFs } from '../fs/machine-fs';
 import { basename, dirname, resolvePath } from '../fs/paths';
-import { putNode, type TreeStack } from '../fs/tree-stack';
+import { lookup, putNode, type TreeStack } from '../fs/tree-stack';
 import { DIR_MODE, FILE_MODE, type FileNode, type FileTree } from '../model/file-tree';
 import { contentChecksum } from './context';
 
@@ -46,9 +46,28 @@ export function goMatch(pattern: string, name: string): boolean {
   }
 }
 
-/** A read-only view of a source filesystem (context tree, stage or image layers). */
+/**
+ * A read-only view of a source filesystem (context tree, stage or image layers). Every
+ * MachineFs shows device files under /dev; a source only has what its layers hold.
+ */
 export function sourceFs(stack: TreeStack): MachineFs {
-  return new MachineFs({ root: { lowers: stack.lowers, upper: null }, now: () => 0 });
+  const fs = new MachineFs({ root: { lowers: stack.lowers, upper: null }, now: () => 0 });
+  const real = (path: string): boolean => {
+    if (path !== '/dev' && !path.startsWith('/dev/')) return true;
+    try {
+      return lookup(stack, fs.resolve(path, false)) !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  const getNode = fs.getNode.bind(fs);
+  const list = fs.list.bind(fs);
+  fs.getNode = (path: string, followLast = true) => (real(resolvePath('/', path)) ? getNode(path, followLast) : undefined);
+  fs.list = (path: string) => {
+    const dir = resolvePath('/', path);
+    return list(path).filter((name) => real(dir === '/' ? `/${name}` : `${dir}/${name}`));
+  };
+  return fs;
 }
 
 function expandWildcard(fs: MachineFs, pattern: string): string[] {

@@ -5,8 +5,11 @@
 import type { MachineFs } from '../fs/machine-fs';
 import { basename, dirname, resolvePath } from '../fs/paths';
 import { EXEC_MODE, FILE_MODE } from '../model/file-tree';
-import type { BinaryRun } from '../runtime/tools/binary';
-import { fail, ok, type ToolContext, type ToolResult } from '../runtime/tools/tool-context';
+import type { Command } from 'just-bash';
+import { fail, ok, tool, type ToolContext, type ToolResult } from '../runtime/tools/tool-context';
+
+/** A simulated program the binary dispatcher runs by name (runtime/tools/binary.ts). */
+export type GoRun = (args: string[], env: Map<string, string>, cwd: string, stdin: string) => ToolResult;
 
 const VERSION = 'go1.24.4';
 
@@ -178,7 +181,12 @@ function modDownload(tc: ToolContext, env: Map<string, string>, cwd: string): To
   return ok();
 }
 
-export function goProgram(tc: ToolContext): BinaryRun {
+/** `go` as a just-bash command (for a dispatcher that takes commands by program name). */
+export function goCommand(tc: ToolContext): Command {
+  return tool('go', goProgram(tc));
+}
+
+export function goProgram(tc: ToolContext): GoRun {
   return (args, env, cwd) => {
     const [sub = '', ...rest] = args;
     switch (sub) {

@@ -1,7 +1,7 @@
 // A RUN step: the command runs in a build container (BuildKit's `buildkitsandbox`) whose root
 // is the stage's layers plus a fresh writable layer; what it writes there becomes the step's
 // layer. Time is simulated: `sleep` and the amount written decide how long the step "took".
-import type { CustomCommand } from 'just-bash';
+import type { Command } from 'just-bash';
 import { MachineFs, type MountSpec } from '../fs/machine-fs';
 import type { TreeStack } from '../fs/tree-stack';
 import type { HostContext } from '../host-context';
@@ -13,7 +13,7 @@ import { runShell } from '../runtime/shell';
 import { machineTools } from '../runtime/tools';
 import { fail, ok, tool, type ToolContext } from '../runtime/tools/tool-context';
 import type { RunInstruction } from '../dockerfile';
-import { sha256Hex } from '../util/sha256';
+import { fnv } from './hash';
 
 /** A RUN may not pretend to take longer than this (sleep 3600 in a chat is not a lesson). */
 export const MAX_RUN_MS = 10 * 60 * 1000;
@@ -45,7 +45,7 @@ const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh)$/;
 /** The container BuildKit runs a step in: never listed, named as BuildKit names it. */
 export function buildSandbox(ctx: HostContext, user: string, workdir: string, env: string[]): Container {
   return {
-    id: sha256Hex(`buildkitsandbox:${ctx.now}:${workdir}`),
+    id: fnv(`buildkitsandbox:${ctx.now}:${workdir}`).repeat(8),
     name: 'buildkitsandbox',
     created: ctx.now,
     imageId: '',
@@ -112,7 +112,7 @@ function shellLine(args: string[]): { program: string; line: string } | undefine
 
 /** Simulated duration: start-up, plus time that grows with what the step wrote and printed. */
 function stepDuration(bytes: number, lines: number, slept: number, seed: string): number {
-  const jitter = (parseInt(sha256Hex(seed).slice(0, 4), 16) % 100) - 50;
+  const jitter = (parseInt(fnv(seed), 16) % 100) - 50;
   const work = 250 + jitter + 900 * Math.sqrt(bytes / 1e6) + 8 * Math.min(lines, 200);
   return Math.round(work + slept);
 }
@@ -182,7 +182,7 @@ export async function runStep(input: RunStepInput): Promise<RunStepResult> {
     }
     return ok();
   });
-  const commands: CustomCommand[] = [...machineTools(tc).filter((c) => c.name !== 'starter'), sleep];
+  const commands: Command[] = machineTools(tc, [sleep]);
 
   let line: string;
   let flavour = shellFlavourOf(fs);

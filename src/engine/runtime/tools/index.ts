@@ -2,6 +2,7 @@
 // /bin and /usr/bin run directly; programs elsewhere (/usr/local/bin/node, /sbin/apk) and
 // interpreter scripts reach them through the binary dispatcher.
 import { defineCommand, type Command } from 'just-bash';
+import { goCommand } from '../../build/go-program';
 import { runShell } from '../shell';
 import { shellFlavourOf } from '../machines';
 import { appCommand } from './app';
@@ -12,6 +13,7 @@ import { curlTool } from './curl';
 import { npmTool } from './npm';
 import { pipTool } from './pip';
 import { psTool } from './ps';
+import { starterTool } from './starter';
 import { dateTool, hostnameTool, idTool, unameTool, whoamiTool } from './system-info';
 import type { ToolContext } from './tool-context';
 import { wgetTool } from './wget';
@@ -39,9 +41,11 @@ export function machineTools(tc: ToolContext, overrides: Command[] = []): Comman
     wgetTool(tc),
     aptGetTool(tc) as Command,
     aptTool(tc) as Command,
+    // Baleia's own command, on the student's host only.
+    ...(tc.container === null ? [starterTool(tc)] : []),
   ];
   const byName: Record<string, Command> = {};
-  for (const command of [...direct, apkTool(tc) as Command, pipTool(tc) as Command, npmCommand(tc, overrides), nginxCommand()]) byName[command.name] = command;
+  for (const command of [...direct, apkTool(tc) as Command, pipTool(tc) as Command, npmCommand(tc, overrides), nginxCommand(), goCommand(tc)]) byName[command.name] = command;
   for (const program of ['node', 'nodemon', 'python3', 'flask', 'uvicorn', 'gunicorn']) byName[program] = appCommand(tc, program);
   for (const command of overrides) byName[command.name] = command;
   return [...direct, binaryDispatcher(byName), ...overrides];

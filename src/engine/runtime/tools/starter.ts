@@ -1,6 +1,6 @@
 // `starter`: Baleia's own command on the student's host (not a Linux program) that lays a
 // starter project (data/templates) into a folder of the current directory.
-import type { CustomCommand } from 'just-bash';
+import type { Command } from 'just-bash';
 import goMultistage from '../../../../data/templates/go-multistage.json' with { type: 'json' };
 import mistakes from '../../../../data/templates/mistakes.json' with { type: 'json' };
 import nodeApi from '../../../../data/templates/node-api.json' with { type: 'json' };
@@ -28,7 +28,7 @@ function listing(): string {
   return `${out}\nThen: cd NAME && docker build -t NAME .\n`;
 }
 
-export function starterTool(tc: ToolContext): CustomCommand {
+export function starterTool(tc: ToolContext): Command {
   return tool('starter', (args, _env, cwd) => {
     if (args.includes('-h') || args.includes('--help')) return ok(`${USAGE}\n${listing()}`);
     if (args.length === 0) return ok(listing());
