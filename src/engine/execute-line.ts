@@ -75,7 +75,7 @@ export function promptFor(ctx: HostContext): string {
 /** The docker command of the student's host. */
 function dockerCommand(ctx: HostContext, transcript: OutputChunk[], stdinFallback: string | undefined): CustomCommand {
   return tool('docker', async (args, env, cwd, stdin) => {
-    const result = await runDockerCli(ctx, args, { hostCwd: cwd, hostEnv: Object.fromEntries(env), stdin: stdin || stdinFallback || '' });
+    const result = await runDockerCli(ctx, args, { hostCwd: cwd, hostEnv: () => Object.fromEntries(env), stdin: stdin || stdinFallback || '' });
     transcript.push(...result.chunks);
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   });

@@ -114,7 +114,8 @@ export interface DockerCliResult {
 
 export interface DockerCliEnvironment {
   hostCwd: string;
-  hostEnv: Record<string, string>;
+  /** The shell's variables, read only when a flag needs them (`-e NAME`, `--build-arg NAME`). */
+  hostEnv: () => Record<string, string>;
   stdin: string;
 }
 
@@ -141,12 +142,15 @@ async function dispatch(ctx: HostContext, argv: string[], environment: DockerCli
     io.err(`baleia: \`docker ${parsed.commandPath.join(' ')}\` is not simulated here (${reason}).\n`);
     return 1;
   }
+  let hostEnv: Record<string, string> | undefined;
   const invocation: Invocation = {
     ctx,
     cmd: { path: parsed.path, typedPath: parsed.commandPath, flags: parsed.flags, args: parsed.args },
     io,
     hostCwd: environment.hostCwd,
-    hostEnv: environment.hostEnv,
+    get hostEnv() {
+      return (hostEnv ??= environment.hostEnv());
+    },
     stdin: environment.stdin,
   };
   let exitCode: number;

@@ -31,7 +31,6 @@ export function fail(stderr: string, exitCode = 1, stdout = ''): ToolResult {
 /** Wraps a simulated program as a just-bash command. */
 export function tool(name: string, run: ToolRun): Command {
   return defineCommand(name, async (args, shell) => {
-    const stdin = decodeBytesToUtf8(shell.stdin);
-    return run(args, shell.env, shell.cwd, stdin);
+    return run(args, shell.env, shell.cwd, decodeBytesToUtf8(shell.stdin));
   });
 }
