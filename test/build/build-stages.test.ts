@@ -76,4 +76,14 @@ describe('multi-stage builds', () => {
     expect(r.stderr).toContain(' => [build 6/6] RUN CGO_ENABLED=0 go build -o /out/greeter .');
     expect(r.stderr).toContain(' => CACHED [stage-1 2/2] COPY --from=build /out/greeter /usr/local/bin/gr  0.0s');
   });
+
+  it('uses a local image for FROM when the tag exists locally, even after an identical build', async () => {
+    const host = newHost();
+    writeProject(host, 'app', { Dockerfile: 'FROM alpine:3.22\nRUN cat /etc/os-release | head -1\n' });
+    expect((await run(host, 'docker build -t app app')).stderr).toContain(' => [1/2] FROM docker.io/library/alpine:3.22@sha256:');
+    await run(host, 'docker pull busybox:1.37 && docker tag busybox:1.37 alpine:3.22');
+    const r = await run(host, 'docker build --progress=plain -t app app');
+    expect(r.stderr).toContain('#4 [1/2] FROM docker.io/library/alpine:3.22\n#4 DONE 0.0s\n');
+    expect(r.stderr).not.toContain('CACHED');
+  });
 });

@@ -3,7 +3,7 @@
 // parses and plans; this runs the planned stages step by step over layered filesystems, keeps
 // the build cache, writes the image and tags, and prints what buildx prints.
 import { dockerfileError, formatDockerfileFailure, planDockerfile, checkDockerfile, formatBuildWarnings } from '../dockerfile';
-import type { AddInstruction, BaseImageInfo, CopyInstruction, DockerfilePlan, Finding, Instruction, RunInstruction, Stage } from '../dockerfile';
+import type { AddInstruction, BaseImageInfo, CopyInstruction, DockerfilePlan, Finding, Instruction, PlannedDockerfile, RunInstruction, Stage } from '../dockerfile';
 import { limitReached } from '../errors';
 import { event, type EngineEvent } from '../events';
 import { MachineFs } from '../fs/machine-fs';
@@ -90,6 +90,10 @@ interface MissCause {
   was?: string;
   changed?: string;
 }
+
+/** Recent plans by their inputs (bounded; plans are pure functions of these inputs). */
+const PLAN_MEMO = new Map<string, { planned: PlannedDockerfile; bases: Map<string, string> }>();
+const PLAN_MEMO_SIZE = 64;
 
 class BuildFailure {
   constructor(
@@ -181,7 +185,7 @@ export class Builder {
 
     if (req.check) return this.check(text, planOptions, ignoreText);
 
-    const planned = planDockerfile(text, planOptions);
+    const planned = this.plan(text, planOptions, ignoreText);
     if (!planned.ok) {
       this.emit('build.dockerfile-error', ['F22'], { message: planned.error.message });
       return this.finish({ stdout: '', stderr: planned.stderr, exitCode: 1 }, true);
@@ -222,6 +226,27 @@ export class Builder {
   }
 
   // ---- inputs -----------------------------------------------------------------------------
+
+  /**
+   * Plans the Dockerfile, reusing the plan of an identical earlier build (same text, args,
+   * target, .dockerignore) when its base images still resolve to the same images: a student's
+   * edit-and-rebuild loop then skips parsing and planning. Plans are never modified.
+   */
+  private plan(text: string, options: Parameters<typeof planDockerfile>[1], ignoreText: string | undefined): PlannedDockerfile {
+    const key = JSON.stringify([text, this.filename, this.req.buildArgs, this.req.target ?? '', this.req.pull, ignoreText ?? null]);
+    const memo = PLAN_MEMO.get(key);
+    if (memo && [...memo.bases].every(([name, id]) => this.lookupBase(name)?.image.id === id)) {
+      PLAN_MEMO.delete(key);
+      PLAN_MEMO.set(key, memo);
+      return memo.planned;
+    }
+    const planned = planDockerfile(text, options);
+    const bases = new Map<string, string>();
+    for (const [name, base] of this.bases) bases.set(name, base.image.id);
+    PLAN_MEMO.set(key, { planned, bases });
+    if (PLAN_MEMO.size > PLAN_MEMO_SIZE) PLAN_MEMO.delete(PLAN_MEMO.keys().next().value as string);
+    return planned;
+  }
 
   private readIgnore(): string | undefined {
     const fs = this.hostFs;
