@@ -1,6 +1,7 @@
 // npm run bench: every figure the issues ask for, as medians and percentiles over many runs.
 // Numbers depend on the machine and its load; run it on an idle machine and compare runs.
 import { printHostSession, runHostSessionBench } from './host-session';
+import { printBuildBench, runBuildBench } from './build';
 import { runDiscordLoad } from './discord-load';
 import { runLearningBench } from './learning';
 import { runParserBench } from './parsers';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   console.log(`Baleia benchmark — node ${process.version}, ${new Date().toISOString()}`);
   printHostSession(await runHostSessionBench());
   await runParserBench();
+  printBuildBench(await runBuildBench());
   await runLearningBench();
   console.log('\n## Discord: 30 students x 50 mixed commands through the fake Discord (interaction -> reply)');
   for (const thinkMs of [0, 1000]) {

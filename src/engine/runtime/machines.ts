@@ -7,8 +7,15 @@ import type { FileTree } from '../model/file-tree';
 import type { Container } from '../model/host-state';
 import type { ShellFlavour } from './shell';
 
+/** Programs only Baleia's host has (they live above the catalogue's Ubuntu layer). */
+const BALEIA_HOST_TOOLS: FileTree = {
+  '/usr': { type: 'dir', mode: 0o755 },
+  '/usr/bin': { type: 'dir', mode: 0o755 },
+  '/usr/bin/starter': { type: 'file', mode: 0o755, content: '#!/bin/sh\n# starter: lays out Baleia starter projects (simulated by Baleia)\n' },
+};
+
 export function hostStack(ctx: HostContext): TreeStack {
-  return { lowers: [ctx.ports.catalog.hostLayer.files], upper: ctx.state.hostFiles };
+  return { lowers: [ctx.ports.catalog.hostLayer.files, BALEIA_HOST_TOOLS], upper: ctx.state.hostFiles };
 }
 
 export function hostFs(ctx: HostContext): MachineFs {

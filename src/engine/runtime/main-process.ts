@@ -180,6 +180,26 @@ async function runScriptAsMain(
   return { logs, exitCode: result.exitCode, duration: virtual };
 }
 
+/**
+ * The behaviour the catalogue gives a program (nginx serves, hello prints its message) applies
+ * to the official image's own file only: a student's binary that happens to be called `hello`
+ * is just a program. Shells and interpreters keep their behaviour wherever they come from.
+ */
+function catalogProgram(ctx: HostContext, container: Container, fs: MachineFs, executable: string, typed: string): ProgramSpec | undefined {
+  const name = basename(executable);
+  const spec = ctx.ports.catalog.programs[name] ?? ctx.ports.catalog.programs[basename(typed)];
+  if (!spec || spec.kind === 'interactive') return spec;
+  const node = fs.getNode(executable);
+  const image = ctx.state.images[container.imageId];
+  if (!node || !image) return undefined;
+  const fromCatalogue = image.layers.some((diffId) => {
+    const layer = ctx.ports.catalog.layers.get(diffId);
+    if (!layer) return false;
+    return Object.values(layer.files).includes(node);
+  });
+  return fromCatalogue ? spec : undefined;
+}
+
 function ociNotFound(name: string): { kind: 'failed'; message: string; exitCode: 127 } {
   const detail = name.includes('/') ? `exec: "${name}": stat ${name}: no such file or directory` : `exec: "${name}": executable file not found in $PATH`;
   return {
@@ -212,7 +232,7 @@ export async function runMainProcess(ctx: HostContext, container: Container, opt
       }
       return ociNotFound(argv[0]!);
     }
-    const spec = ctx.ports.catalog.programs[basename(executable)] ?? ctx.ports.catalog.programs[basename(argv[0]!)];
+    const spec = catalogProgram(ctx, container, fs, executable, argv[0]!);
     if (spec?.kind === 'wrapper') {
       output.push(...logEntries(ctx, container, spec.startLogs, startedAt));
       argv = argv.slice(1);
@@ -226,7 +246,8 @@ export async function runMainProcess(ctx: HostContext, container: Container, opt
   }
 
   const program = basename(argv[0]!);
-  const spec = ctx.ports.catalog.programs[program];
+  const resolvedProgram = findExecutable(fs, argv[0]!, path, cwd);
+  const spec = resolvedProgram ? catalogProgram(ctx, container, fs, resolvedProgram, argv[0]!) : undefined;
   if (spec?.kind === 'server') {
     if (spec.requiresEnv && !spec.requiresEnv.anyOf.some((name) => (env[name] ?? '') !== '')) {
       output.push(...logEntries(ctx, container, spec.requiresEnv.logs, startedAt));
