@@ -177,4 +177,75 @@ describe('the course facts, as the playground shows them', () => {
     const text = await out(['docker run -d --name web -v site:/usr/share/nginx/html nginx', `docker inspect -f '{{json .Mounts}}' web`]);
     expect(text).toContain('"Type":"volume","Name":"site","Source":"/var/lib/docker/volumes/site/_data","Destination":"/usr/share/nginx/html","Driver":"local","Mode":"z","RW":true');
   });
+
+  describe('building images', () => {
+    const dockerfile = [
+      "cat > Dockerfile <<'EOF'",
+      'FROM alpine:3.22',
+      'WORKDIR /app',
+      'COPY deps.txt .',
+      'RUN cat deps.txt > installed.txt',
+      'COPY . .',
+      'CMD ["cat", "/app/message.txt"]',
+      'EOF',
+    ];
+    const project = ['echo "left-pad" > deps.txt', 'echo "hello v1" > message.txt', ...dockerfile];
+
+    it('F05, F22 and F23: docker build -t turns a Dockerfile into an image, one layer per file-changing step', async () => {
+      const text = await out([...project, 'docker build -t app .', 'docker run --rm app', `docker history --no-trunc --format '{{.CreatedBy}}|{{.Size}}' app`]);
+      expect(text).toContain(' => naming to docker.io/library/app:latest');
+      expect(text).toContain('docker run --rm app\nhello v1\n');
+      expect(text).toMatch(/CMD \["cat" "\/app\/message\.txt"\]\|0B\nCOPY \. \. # buildkit\|\d+B\nRUN \/bin\/sh -c cat deps\.txt > installed\.txt # buildkit\|\d+B\nCOPY deps\.txt \. # buildkit\|\d+B\nWORKDIR \/app\|0B\n/);
+    });
+
+    it('F04 and F16: to change an image, change its files and rebuild: a new ID, the old one dangling', async () => {
+      const text = await out([...project, 'docker build -q -t app .', 'echo "hello v2" > message.txt', 'docker build -q -t app .', 'docker run --rm app', `docker images --format '{{.Repository}}:{{.Tag}}'`]);
+      const ids = [...text.matchAll(/^sha256:[0-9a-f]{64}$/gm)].map((match) => match[0]);
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).not.toBe(ids[1]);
+      expect(text).toContain('hello v2\n');
+      expect(text).toContain('app:latest\n<none>:<none>\n');
+    });
+
+    it('F06 and F26: a rebuild after editing a file reuses the steps before the copy of that file', async () => {
+      const text = await out([...project, 'docker build -t app .', '# wait 30', 'echo "hello v2" > message.txt', 'docker build -t app .']);
+      const second = text.slice(text.lastIndexOf('docker build -t app .'));
+      expect(second).toContain(' => CACHED [2/5] WORKDIR /app');
+      expect(second).toContain(' => CACHED [3/5] COPY deps.txt .');
+      expect(second).toContain(' => CACHED [4/5] RUN cat deps.txt > installed.txt');
+      expect(second).toMatch(/ => \[5\/5\] COPY \. \. +\d\.\ds/);
+    });
+
+    it('F25: fewer RUN lines make fewer layers', async () => {
+      const text = await out([
+        "cat > Dockerfile <<'EOF'\nFROM alpine:3.22\nRUN echo a > /a\nRUN echo b > /b\nRUN echo c > /c\nEOF",
+        'docker build -q -t many .',
+        "cat > Dockerfile <<'EOF'\nFROM alpine:3.22\nRUN echo a > /a && echo b > /b && echo c > /c\nEOF",
+        'docker build -q -t one .',
+        `docker image inspect -f '{{len .RootFS.Layers}}' many one`,
+      ]);
+      expect(text).toContain("'{{len .RootFS.Layers}}' many one\n4\n2\n");
+    });
+
+    it('F27: a multi-stage build keeps only the final stage, so the image is much smaller', async () => {
+      const text = await out(['starter go-multistage', 'cd go-multistage', 'docker build -q -t greeter .', 'docker pull golang:1.24', `docker images --format '{{.Repository}} {{.Size}}'`]);
+      expect(text).toMatch(/golang \d+MB\n/);
+      expect(text).toMatch(/greeter \d+(\.\d+)?MB\n/);
+      const sizes = Object.fromEntries([...text.matchAll(/^(golang|greeter) ([\d.]+)MB$/gm)].map((match) => [match[1], Number(match[2])]));
+      expect(sizes.greeter).toBeLessThan(sizes.golang! / 20);
+    });
+
+    it('F31: rebuilding the image keeps the data in its volume', async () => {
+      const text = await out([
+        ...project,
+        'docker build -q -t app .',
+        'docker run --rm -v appdata:/data app sh -c "echo kept > /data/file"',
+        'echo "hello v2" > message.txt',
+        'docker build -q -t app .',
+        'docker run --rm -v appdata:/data app cat /data/file',
+      ]);
+      expect(text).toMatch(/cat \/data\/file\nkept\n$/);
+    });
+  });
 });
+
