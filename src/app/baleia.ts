@@ -96,21 +96,42 @@ export function createBaleia(deps: BaleiaDeps) {
     };
   }
 
+  /**
+   * Parsed hosts kept between commands, valid while the stored revision is unchanged. An entry
+   * is taken out while a command works on it and put back only once saved, so a command that
+   * fails leaves nothing half-changed in memory: the next one reads the database again.
+   */
+  const parsedHosts = new Map<string, { revision: number; json: string; state: HostState }>();
+  const MAX_PARSED_HOSTS = 500;
+
   /** The host as stored, and its JSON, so a command that changed nothing writes nothing. */
   function loadHost(student: StudentRef, userName: string, now: number): { state: HostState; json: string | undefined } {
+    const id = key(student);
+    const cached = parsedHosts.get(id);
+    parsedHosts.delete(id);
+    if (cached && store.hosts.revision(student.scope, student.userId) === cached.revision) return { state: cached.state, json: cached.json };
     const stored = store.hosts.getJson(student.scope, student.userId);
     if (stored !== undefined) return { state: JSON.parse(stored) as HostState, json: stored };
     return { state: newHostState(userName, now, deps.seed()), json: undefined };
   }
 
+  function remember(student: StudentRef, json: string, state: HostState): void {
+    const revision = store.hosts.revision(student.scope, student.userId);
+    if (revision === undefined) return;
+    if (parsedHosts.size >= MAX_PARSED_HOSTS) parsedHosts.delete(parsedHosts.keys().next().value!);
+    parsedHosts.set(key(student), { revision, json, state });
+  }
+
   function save(student: StudentRef, ctx: HostContext, now: number, before: string | undefined): void {
     const json = JSON.stringify(ctx.state);
-    if (json === before && ctx.newLayers.size === 0 && ctx.registryPushes.length === 0) return;
-    store.transaction(() => {
-      store.hosts.saveJson(student.scope, student.userId, json, now);
-      for (const layer of ctx.newLayers.values()) store.layers.put(layer, now);
-      for (const push of ctx.registryPushes) store.registry.push(student.scope, push, student.userId, now);
-    });
+    if (json !== before || ctx.newLayers.size > 0 || ctx.registryPushes.length > 0) {
+      store.transaction(() => {
+        store.hosts.saveJson(student.scope, student.userId, json, now);
+        for (const layer of ctx.newLayers.values()) store.layers.put(layer, now);
+        for (const push of ctx.registryPushes) store.registry.push(student.scope, push, student.userId, now);
+      });
+    }
+    remember(student, json, ctx.state);
   }
 
   async function runLine(student: StudentRef, line: string, options: { stdin?: string } = {}): Promise<LineReply> {

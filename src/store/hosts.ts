@@ -14,11 +14,16 @@ export function createHostRepository(db: Db) {
      ON CONFLICT (scope, user_id) DO UPDATE SET state = excluded.state, revision = hosts.revision + 1, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare('DELETE FROM hosts WHERE scope = ? AND user_id = ?');
+  const selectRevision = db.prepare<[string, string], { revision: number }>('SELECT revision FROM hosts WHERE scope = ? AND user_id = ?');
   const sizes = db.prepare<[string], { user_id: string; bytes: number }>('SELECT user_id, length(state) AS bytes FROM hosts WHERE scope = ?');
   return {
     get(scope: string, userId: string): StoredHost | undefined {
       const row = select.get(scope, userId);
       return row ? { state: JSON.parse(row.state) as HostState, revision: row.revision } : undefined;
+    },
+    /** The stored revision (it grows with every save), or undefined when there is no host. */
+    revision(scope: string, userId: string): number | undefined {
+      return selectRevision.get(scope, userId)?.revision;
     },
     /** The stored JSON, for callers that compare before saving. */
     getJson(scope: string, userId: string): string | undefined {
