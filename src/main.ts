@@ -27,6 +27,8 @@ async function main(): Promise<number> {
     seed: () => randomInt(0, 2 ** 32),
     onBug: (error) => process.stderr.write(`baleia bug: ${error instanceof Error ? error.stack : String(error)}\n`),
   });
+  // Layers nobody refers to any more (removed images, reset hosts) are dropped at each start.
+  baleia.collectLayers();
   try {
     if (config.DISCORD_TOKEN) {
       const { runDiscordBot } = await import('./discord/run');

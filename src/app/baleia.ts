@@ -203,7 +203,28 @@ export function createBaleia(deps: BaleiaDeps) {
   }
 
   /** The per-student lock, so other use cases (files, learning) never interleave with runLine. */
-  return { runLine, viewHost, resetHost, setLocale, setPrivateReplies, profileOf, lock, idle: () => lock.idle() };
+  /**
+   * Deletes stored layers nothing refers to any more (images removed, hosts reset), like
+   * `docker image prune` for the whole class. Safe to run at any time: one transaction.
+   */
+  function collectLayers(): { kept: number; removed: number } {
+    return store.transaction(() => {
+      const referenced = new Set<string>(store.registry.layerIds());
+      for (const state of store.hosts.allStates()) {
+        for (const image of Object.values(state.images)) for (const diffId of image.layers) referenced.add(diffId);
+        for (const record of state.buildCache) if (record.diffId) referenced.add(record.diffId);
+      }
+      let removed = 0;
+      for (const diffId of store.layers.ids()) {
+        if (referenced.has(diffId)) continue;
+        store.layers.remove(diffId);
+        removed++;
+      }
+      return { kept: referenced.size, removed };
+    });
+  }
+
+  return { runLine, viewHost, resetHost, setLocale, setPrivateReplies, profileOf, collectLayers, lock, idle: () => lock.idle() };
 }
 
 export type Baleia = ReturnType<typeof createBaleia>;

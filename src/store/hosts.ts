@@ -15,6 +15,7 @@ export function createHostRepository(db: Db) {
   );
   const remove = db.prepare('DELETE FROM hosts WHERE scope = ? AND user_id = ?');
   const selectRevision = db.prepare<[string, string], { revision: number }>('SELECT revision FROM hosts WHERE scope = ? AND user_id = ?');
+  const everyState = db.prepare<[], { state: string }>('SELECT state FROM hosts');
   const sizes = db.prepare<[string], { user_id: string; bytes: number }>('SELECT user_id, length(state) AS bytes FROM hosts WHERE scope = ?');
   return {
     get(scope: string, userId: string): StoredHost | undefined {
@@ -37,6 +38,10 @@ export function createHostRepository(db: Db) {
     },
     remove(scope: string, userId: string): void {
       remove.run(scope, userId);
+    },
+    /** Every stored host, one at a time (for maintenance such as layer collection). */
+    *allStates(): Generator<HostState> {
+      for (const row of everyState.iterate()) yield JSON.parse(row.state) as HostState;
     },
     bytesByStudent(scope: string): Map<string, number> {
       return new Map(sizes.all(scope).map((row) => [row.user_id, row.bytes]));

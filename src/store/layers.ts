@@ -10,6 +10,8 @@ export function createLayerRepository(db: Db) {
   const insert = db.prepare(
     'INSERT OR IGNORE INTO layers (diff_id, blob_digest, size, compressed_size, files, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const allIds = db.prepare<[], { diff_id: string }>('SELECT diff_id FROM layers');
+  const removeOne = db.prepare('DELETE FROM layers WHERE diff_id = ?');
   // Layers are immutable, so a small cache never goes stale.
   const cache = new Map<string, Layer>();
   return {
@@ -22,6 +24,13 @@ export function createLayerRepository(db: Db) {
       if (cache.size > 2000) cache.clear();
       cache.set(diffId, layer);
       return layer;
+    },
+    ids(): string[] {
+      return allIds.all().map((row) => row.diff_id);
+    },
+    remove(diffId: string): void {
+      removeOne.run(diffId);
+      cache.delete(diffId);
     },
     put(layer: Layer, now: number): void {
       insert.run(layer.diffId, layer.blobDigest, layer.size, layer.compressedSize, JSON.stringify(layer.files), now);

@@ -15,6 +15,7 @@ export function createRegistryRepository(db: Db) {
      ON CONFLICT (scope, repository, tag) DO UPDATE SET image = excluded.image, digest = excluded.digest, manifest_size = excluded.manifest_size, pushed_by = excluded.pushed_by, pushed_at = excluded.pushed_at`,
   );
   const insertLayer = db.prepare('INSERT OR IGNORE INTO registry_layers (scope, repository, diff_id) VALUES (?, ?, ?)');
+  const allRegistryLayers = db.prepare<[], { diff_id: string }>('SELECT DISTINCT diff_id FROM registry_layers');
   const listTags = db.prepare<[string], { repository: string; tag: string; pushed_by: string; pushed_at: number }>(
     'SELECT repository, tag, pushed_by, pushed_at FROM registry_tags WHERE scope = ? ORDER BY repository, tag',
   );
@@ -43,6 +44,10 @@ export function createRegistryRepository(db: Db) {
     push(scope: string, push: RegistryPush, userId: string, now: number): void {
       upsertTag.run(scope, push.repository, push.tag, JSON.stringify(push.image.image), push.image.digest, push.image.manifestSize, userId, now);
       for (const diffId of push.layers) insertLayer.run(scope, push.repository, diffId);
+    },
+    /** Every layer any class registry holds. */
+    layerIds(): string[] {
+      return allRegistryLayers.all().map((row) => row.diff_id);
     },
     list(scope: string) {
       return listTags.all(scope);

@@ -84,3 +84,22 @@ describe('a student host kept in SQLite', () => {
     second.store.close();
   });
 });
+
+describe('stored layers', () => {
+  it('collects the layers no image, build cache or registry refers to any more', async () => {
+    const { baleia, store } = setup();
+    await baleia.runLine(ana, 'docker run --name box alpine sh -c "echo hi > /hi"');
+    await baleia.runLine(ana, 'docker commit box snap');
+    await baleia.runLine(ana, 'docker commit box ana-souza/snap:v1');
+    await baleia.runLine(ana, 'docker push ana-souza/snap:v1');
+    expect(store.layers.ids()).toHaveLength(1);
+    await baleia.runLine(ana, 'docker rm box && docker rmi snap ana-souza/snap:v1');
+    // The registry still holds the pushed layer, so it stays.
+    expect(baleia.collectLayers().removed).toBe(0);
+    await baleia.runLine(ana, 'docker run --name box2 alpine sh -c "echo other > /other"');
+    await baleia.runLine(ana, 'docker commit box2 other && docker rm box2 && docker rmi other');
+    expect(store.layers.ids()).toHaveLength(2);
+    expect(baleia.collectLayers()).toMatchObject({ removed: 1 });
+    expect(store.layers.ids()).toHaveLength(1);
+  });
+});
