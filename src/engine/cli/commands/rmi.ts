@@ -71,6 +71,16 @@ export function removeImage(ctx: HostContext, arg: string, force: boolean): stri
   if (Object.values(ctx.state.images).some((other) => other.parent === image.id)) {
     throw conflict(`conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`, 'image.has-children', ['F05']);
   }
+  if (force && users.length > 0) {
+    // A stopped container still stands on these layers: Docker unlinks the names and the
+    // layers stay until the container goes (Baleia keeps the image record for it, nameless).
+    for (const tagKey of tags) {
+      delete ctx.state.tags[tagKey];
+      lines.push(`Untagged: ${familiarString(refFromCanonical(tagKey))}`);
+    }
+    ctx.emit(event('image.untagged', ['F04'], { ref: arg, id: shortId(image.id), remainingTags: 0, dangling: true }));
+    return lines;
+  }
   if (!force) {
     const repositories = new Set(familiarTagsOf(ctx, image.id).map((ref) => ref.split(':')[0]));
     if (repositories.size > 1) {
