@@ -3,8 +3,10 @@
 // cases through the router. stop() lets in-flight interactions finish before disconnecting.
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Baleia } from '../app/baleia';
+import type { ClassUseCases } from '../app/class';
 import type { FileUseCases } from '../app/files';
 import { KeyedLock } from '../app/keyed-lock';
+import type { Learning } from '../app/learning';
 import { memoryChannelSettings, type ChannelSettings } from './channels';
 import { ClickGuard } from './clicks';
 import type { BotCommand, BotServices } from './command';
@@ -19,6 +21,8 @@ export interface BotOptions {
   apiUrl?: string | undefined;
   baleia: Baleia;
   files: FileUseCases;
+  learning: Learning;
+  classes: ClassUseCases;
   log: Logger;
   /** Default: every module in commands/. */
   commands?: readonly BotCommand[];
@@ -48,6 +52,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const services: BotServices = {
     baleia: options.baleia,
     files: options.files,
+    learning: options.learning,
+    classes: options.classes,
     payloads: new PayloadStore(),
     channels: options.channels ?? memoryChannelSettings(),
     clicks: new ClickGuard(options.doubleClickWindowMs ?? 3000),
@@ -96,6 +102,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         options.log.info({ inFlight: inFlight.size }, 'stopping: finishing the interactions in flight');
         while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
         await services.queue.idle();
+        await options.learning.idle();
         await options.baleia.idle();
         await client.destroy();
         options.log.info('stopped');

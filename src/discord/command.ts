@@ -10,8 +10,10 @@ import type {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Baleia, StudentRef } from '../app/baleia';
+import type { ClassUseCases } from '../app/class';
 import type { FileUseCases } from '../app/files';
 import type { KeyedLock } from '../app/keyed-lock';
+import type { Learning } from '../app/learning';
 import type { Locale } from '../content/common';
 import type { ChannelSettings } from './channels';
 import type { ClickGuard } from './clicks';
@@ -23,6 +25,10 @@ import type { Responder } from './responder';
 export interface BotServices {
   baleia: Baleia;
   files: FileUseCases;
+  /** Lessons, quiz cards, labs, progress; its runLine feeds host mistakes to the reviews. */
+  learning: Learning;
+  /** The class: daily question settings and prompts, instructors' views. */
+  classes: ClassUseCases;
   payloads: PayloadStore;
   channels: ChannelSettings;
   clicks: ClickGuard;

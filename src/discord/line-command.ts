@@ -9,7 +9,8 @@ export async function runLineAndReply(ctx: ReplyContext, line: string): Promise<
     await ctx.respond.send(notice(tr(ctx.locale, 'emptyLine')));
     return;
   }
-  const reply = await ctx.serial(() => ctx.services.baleia.runLine(ctx.student, line));
+  // Through learning: a Docker mistake made here brings the facts behind it up for review.
+  const reply = await ctx.serial(() => ctx.services.learning.runLine(ctx.student, line));
   await ctx.respond.send(renderLineReply(line, reply, ctx.services.payloads));
 }
 

@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './database';
 import { createHostRepository } from './hosts';
 import { createLayerRepository } from './layers';
 import { createChannelRepository } from './channels';
+import { createClassRepository } from './class';
 import { createLearningRepository } from './learning';
 import { createRegistryRepository } from './registry';
 import { createStudentRepository } from './students';
@@ -14,6 +15,7 @@ export function createStore(db: Db) {
     layers: createLayerRepository(db),
     learning: createLearningRepository(db),
     channels: createChannelRepository(db),
+    classes: createClassRepository(db),
     registry: createRegistryRepository(db),
     students: createStudentRepository(db),
     /** Runs `work` in one transaction: all of it is saved, or none. */

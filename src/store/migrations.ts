@@ -200,4 +200,47 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX lab_channels_by_scope ON lab_channels (scope);
   `,
+  // 4: the class: each server's daily-question settings, and every daily prompt, claimed here
+  // before it is sent (one per class day: the unique slot), so a restart never posts a day twice
+  // and can tell a prompt that went out from one that still has to.
+  `
+  CREATE TABLE class_settings (
+    scope TEXT PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    prompt_time TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    instructor_role_id TEXT,
+    window_minutes INTEGER,
+    locale TEXT NOT NULL,
+    paused INTEGER NOT NULL DEFAULT 0,
+    schedule_from INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE daily_prompts (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    day TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    question_id TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    closes_at INTEGER NOT NULL,
+    requested_by TEXT,
+    post_attempts INTEGER NOT NULL DEFAULT 0,
+    message_id TEXT,
+    posted_at INTEGER,
+    reveal_attempts INTEGER NOT NULL DEFAULT 0,
+    reveal_message_id TEXT,
+    revealed_at INTEGER,
+    abandoned_at INTEGER,
+    last_error TEXT
+  );
+  CREATE UNIQUE INDEX daily_prompts_slot ON daily_prompts (scope, day, seq);
+  CREATE INDEX daily_prompts_open ON daily_prompts (revealed_at, abandoned_at);
+  CREATE INDEX daily_prompts_by_scope ON daily_prompts (scope, id);
+  `,
 ];

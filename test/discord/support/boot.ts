@@ -2,12 +2,17 @@
 // the mini catalogue) against the fake Discord, as production does, with a clock the test moves.
 import { Writable } from 'node:stream';
 import { createBaleia, type Baleia } from '../../../src/app/baleia';
+import { createClassUseCases, type ClassUseCases } from '../../../src/app/class';
 import { createFileUseCases, type StarterTemplate } from '../../../src/app/files';
 import { KeyedLock } from '../../../src/app/keyed-lock';
+import { createLearning, type Learning } from '../../../src/app/learning';
+import { createDailyRunner, type DailyRunner } from '../../../src/daily/runner';
 import { startBot, type Bot } from '../../../src/discord/bot';
 import { loadCommands } from '../../../src/discord/loader';
 import { createLogger } from '../../../src/discord/logger';
 import { officialImageNames } from '../../../src/discord/run';
+import type { CatalogIndex } from '../../../src/engine/registry/catalog';
+import { loadCourse, type Course } from '../../../src/learning/content';
 import { registerCommands } from '../../../src/register';
 import { openStore, type Store } from '../../../src/store';
 import { createFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type FakeMessage, type InteractionHandle } from '../../fake-discord';
@@ -21,6 +26,8 @@ export interface BootOptions {
   templates?: StarterTemplate[];
   /** Also register the commands globally (for DMs). */
   global?: boolean;
+  /** How long a second press of the same button is ignored (the bot's default is 3 s of real time). */
+  doubleClickWindowMs?: number;
 }
 
 export interface Booted {
@@ -28,10 +35,29 @@ export interface Booted {
   bot: Bot;
   store: Store;
   baleia: Baleia;
+  learning: Learning;
+  classes: ClassUseCases;
+  course: Course;
+  /** The daily prompt runner over this bot's client and the test clock (no timer: tests call runDue). */
+  daily: DailyRunner;
   /** Every log line the bot wrote (JSON text). */
   logs: string[];
   advance(seconds: number): void;
+  /** Sets the clock to an instant given as ISO text (`2026-03-02T09:00:00-03:00`). */
+  at(iso: string): void;
+  now(): number;
+  /** Stops the bot and starts a new one over the same database, as a process restart would. */
+  restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+const courses = new Map<CatalogIndex, Promise<Course>>();
+
+/** The course checked against this catalogue, once per test file. */
+export function courseFor(catalog: CatalogIndex): Promise<Course> {
+  let course = courses.get(catalog);
+  if (!course) courses.set(catalog, (course = loadCourse(catalog)));
+  return course;
 }
 
 export async function bootBot(options: BootOptions = {}): Promise<Booted> {
@@ -40,10 +66,9 @@ export async function bootBot(options: BootOptions = {}): Promise<Booted> {
   let now = START;
   let seed = 7;
   const catalog = catalogFrom(MINI_CATALOG);
-  const deps = { store, catalog, clock: () => now, seed: () => seed++ };
-  const real = createBaleia(deps);
-  const baleia = options.wrap ? options.wrap(real) : real;
-  const files = createFileUseCases({ ...deps, templates: options.templates ?? [] }, { lock: new KeyedLock(), profileOf: real.profileOf });
+  const course = await courseFor(catalog);
+  const clock = () => now;
+  const deps = { store, catalog, clock, seed: () => seed++ };
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -55,31 +80,55 @@ export async function bootBot(options: BootOptions = {}): Promise<Booted> {
   const commands = await loadCommands();
   await registerCommands({ token: fake.token, apiUrl: fake.restUrl, guildId: fake.guild.id, commands });
   if (options.global) await registerCommands({ token: fake.token, apiUrl: fake.restUrl, commands });
-  const bot = await startBot({
-    token: fake.token,
-    apiUrl: fake.restUrl,
-    baleia,
-    files,
-    log,
-    commands,
-    officialImages: officialImageNames(catalog),
-    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-  });
-  return {
+
+  /** Everything a bot process builds at start, over the same database. */
+  async function start() {
+    const real = createBaleia(deps);
+    const baleia = options.wrap ? options.wrap(real) : real;
+    const files = createFileUseCases({ ...deps, templates: options.templates ?? [] }, { lock: new KeyedLock(), profileOf: real.profileOf });
+    const learning = createLearning({ baleia, store, catalog, course, clock, timeZone: (scope) => store.classes.settings(scope)?.timeZone });
+    const classes = createClassUseCases({ store, learning, clock });
+    const bot = await startBot({
+      token: fake.token,
+      apiUrl: fake.restUrl,
+      baleia,
+      files,
+      learning,
+      classes,
+      log,
+      commands,
+      officialImages: officialImageNames(catalog),
+      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+      ...(options.doubleClickWindowMs !== undefined ? { doubleClickWindowMs: options.doubleClickWindowMs } : {}),
+    });
+    const daily = createDailyRunner({ classes, client: bot.client, log, clock });
+    return { baleia, learning, classes, bot, daily };
+  }
+
+  const booted: Booted = {
     fake,
-    bot,
     store,
-    baleia,
+    course,
     logs,
+    ...(await start()),
     advance: (seconds) => {
       now += seconds * 1000;
     },
+    at: (iso) => {
+      now = Date.parse(iso);
+    },
+    now: () => now,
+    async restart() {
+      await booted.bot.stop();
+      Object.assign(booted, await start());
+    },
     async close() {
-      await bot.stop();
+      await booted.bot.stop();
       await fake.close();
       store.close();
     },
   };
+  return booted;
 }
 
 /** The code block of a reply's first embed, without its fences. */

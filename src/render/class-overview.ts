@@ -1,0 +1,138 @@
+// The /class overview picture: mastery of every course fact across the class, grouped by topic,
+// so an instructor sees at a glance what the class knows and what to go over again. An SVG
+// rasterised with resvg on libuv's thread pool (like /host), in the same narrow, large-type
+// layout as the students' pictures, because it is read on phones too.
+import { existsSync } from 'node:fs';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ClassOverviewView } from '../app/class';
+import type { Locale } from '../content/common';
+
+const WIDTH = 760;
+const PAD = 28;
+const FONT = 'DejaVu Sans';
+
+const COLOURS = {
+  background: '#0f1b2d',
+  card: '#17283f',
+  text: '#eef3fa',
+  muted: '#9fb3c8',
+  accent: '#2496ed',
+  track: '#24384f',
+  low: '#e8684a',
+  mid: '#f2b43c',
+  high: '#3ccf7a',
+};
+
+const TEXT: Record<Locale, Record<string, string>> = {
+  en: {
+    title: 'Class overview',
+    students: '{n} students',
+    student: '1 student',
+    mean: 'Mean mastery: {p}',
+    legend: 'Bar: mean mastery of the fact · ✓ students who mastered it',
+    empty: 'No student has answered a question yet.',
+  },
+  'pt-BR': {
+    title: 'Visão da turma',
+    students: '{n} estudantes',
+    student: '1 estudante',
+    mean: 'Domínio médio: {p}',
+    legend: 'Barra: domínio médio do fato · ✓ estudantes que o dominam',
+    empty: 'Nenhum estudante respondeu uma pergunta ainda.',
+  },
+};
+
+function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+  return (TEXT[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function fit(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+function masteryColour(value: number): string {
+  if (value >= 0.8) return COLOURS.high;
+  if (value >= 0.4) return COLOURS.mid;
+  return COLOURS.low;
+}
+
+function text(x: number, y: number, content: string, options: { size?: number; weight?: 'bold' | 'normal'; fill?: string; anchor?: 'start' | 'end' } = {}): string {
+  const anchor = options.anchor === 'end' ? ' text-anchor="end"' : '';
+  return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${options.size ?? 24}" font-weight="${options.weight ?? 'normal'}" fill="${options.fill ?? COLOURS.text}"${anchor}>${xml(content)}</text>`;
+}
+
+function rect(x: number, y: number, width: number, height: number, fill: string, radius = 0): string {
+  return `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="${radius}" fill="${fill}"/>`;
+}
+
+export function classOverviewSvg(view: ClassOverviewView): string {
+  const l = view.locale;
+  const parts: string[] = [];
+  const inner = WIDTH - 2 * PAD;
+  let y = PAD;
+  parts.push(text(PAD, y + 36, t(l, 'title'), { size: 36, weight: 'bold' }));
+  parts.push(text(WIDTH - PAD, y + 36, view.students === 1 ? t(l, 'student') : t(l, 'students', { n: view.students }), { size: 26, fill: COLOURS.muted, anchor: 'end' }));
+  y += 60;
+  parts.push(text(PAD, y + 28, t(l, 'mean', { p: percent(view.mastery) }), { size: 28, weight: 'bold', fill: masteryColour(view.mastery) }));
+  y += 40;
+  parts.push(text(PAD, y + 22, fit(t(l, 'legend'), 62), { size: 20, fill: COLOURS.muted }));
+  y += 36;
+  if (view.students === 0) {
+    parts.push(text(PAD, y + 30, t(l, 'empty'), { size: 24, fill: COLOURS.muted }));
+    y += 44;
+  }
+
+  const labelWidth = 64;
+  const valueWidth = 150;
+  const barWidth = inner - labelWidth - valueWidth;
+  for (const topic of view.topics) {
+    if (topic.facts.length === 0) continue;
+    y += 14;
+    parts.push(text(PAD, y + 28, fit(topic.title, 44), { size: 28, weight: 'bold', fill: COLOURS.accent }));
+    y += 42;
+    for (const fact of topic.facts) {
+      parts.push(text(PAD, y + 22, fact.fact, { size: 22, weight: 'bold' }));
+      const x = PAD + labelWidth;
+      parts.push(rect(x, y + 6, barWidth, 18, COLOURS.track, 9));
+      const filled = Math.round(barWidth * Math.max(0, Math.min(1, fact.mean)));
+      if (filled > 0) parts.push(rect(x, y + 6, Math.max(filled, 18), 18, masteryColour(fact.mean), 9));
+      parts.push(text(WIDTH - PAD, y + 22, `${percent(fact.mean)} · ✓${fact.mastered}`, { size: 22, fill: COLOURS.muted, anchor: 'end' }));
+      y += 34;
+    }
+  }
+  const height = y + PAD;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
+    rect(0, 0, WIDTH, height, COLOURS.background),
+    rect(0, 0, WIDTH, 8, COLOURS.accent),
+    ...parts,
+    '</svg>',
+  ].join('\n');
+}
+
+const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'].map((name) => `${FONT_DIR}/${name}`);
+
+function renderOptions(): ResvgRenderOptions {
+  const haveFonts = FONT_FILES.every((file) => existsSync(file));
+  return {
+    font: haveFonts ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT } : { loadSystemFonts: true, defaultFontFamily: FONT },
+    fitTo: { mode: 'original' },
+  };
+}
+
+/** Any of Baleia's SVG pictures as a PNG, rendered on libuv's thread pool so the bot keeps answering. */
+export async function pngOf(svg: string): Promise<Buffer> {
+  return (await renderAsync(svg, renderOptions())).asPng();
+}
+
+export async function classOverviewPng(view: ClassOverviewView): Promise<Buffer> {
+  return pngOf(classOverviewSvg(view));
+}
