@@ -149,7 +149,8 @@ export function renderQuizAnswer(result: QuizAnswer, questionEmbed?: APIEmbed): 
   }
   const embeds = [...(questionEmbed ? [questionEmbed] : []), answerEmbed(result)];
   const more = result.dueLeft > 0 || result.newLeftToday > 0;
-  return { embeds, components: more ? rows([button(tr(result.locale, 'quizNextCard'), `${QUIZ_PREFIX}:next`, { style: 1 })]) : [] };
+  // The answered card's id keeps each "Next card" distinct, so quick sessions never look like double clicks.
+  return { embeds, components: more ? rows([button(tr(result.locale, 'quizNextCard'), `${QUIZ_PREFIX}:next:${result.cardId}`, { style: 1 })]) : [] };
 }
 
 async function answerAndShow(ctx: ReplyContext, cardId: string, answer: string, questionEmbed: APIEmbed | undefined, update: boolean): Promise<void> {

@@ -127,7 +127,7 @@ describe('/quiz', () => {
     expect(description(wrong, 1)).toMatch(/\nNext review of this card: Wed, Mar 4 \(in 1 day\(s\)\)\.$/);
     expect(buttons(wrong)).toEqual(['Next card ▶']);
 
-    const second = await reply(b.fake.clickButton(wrong, 'quiz:next'));
+    const second = await reply(b.fake.clickButton(wrong, idsOf(wrong)[0]!));
     expect(second.id).toBe(first.id);
     b.advance(5);
     const right = await reply(b.fake.clickButton(second, optionFor(second, true)));
