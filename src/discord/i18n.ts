@@ -110,6 +110,9 @@ const STRINGS = {
       '**/host** draws your images, their shared layers, your containers and volumes.',
       '**/reset** gives you a brand-new host. **/settings** sets your language and whether replies are private.',
       '',
+      '**/lesson** the course, page by page, with commands to try on your host. **/quiz** your review cards for today. **/lab** hands-on challenges checked on your host. **/progress** your streak and what you have mastered. **/leaderboard** the class’s top ten.',
+      'Instructors: **/class** sets up the daily question and shows the class’s progress.',
+      '',
       'Each reply shows the exact terminal output, a short “what just happened”, and buttons for a natural next step.',
     ].join('\n'),
     'pt-BR': [
@@ -121,6 +124,9 @@ const STRINGS = {
       '**/host** desenha suas imagens, as camadas que elas compartilham, seus contêineres e volumes.',
       '**/reset** te dá um host novinho. **/settings** escolhe o idioma e se as respostas são privadas.',
       '',
+      '**/licao** o curso, página por página, com comandos para experimentar no seu host. **/quiz** seus cartões de revisão de hoje. **/lab** desafios práticos verificados no seu host. **/progresso** sua sequência e o que você já domina. **/ranking** os dez primeiros da turma.',
+      'Professores: **/turma** configura a pergunta do dia e mostra o progresso da turma.',
+      '',
       'Cada resposta mostra a saída exata do terminal, um curto “o que aconteceu” e botões para um próximo passo natural.',
     ].join('\n'),
   },
@@ -129,16 +135,16 @@ const STRINGS = {
   // Learning: /lesson, /quiz, /lab, /progress (the texts of the course itself live in data/)
   notYourLearning: {
     en: 'These buttons belong to another student’s message. Use /lesson, /quiz or /lab for your own.',
-    'pt-BR': 'Estes botões são da mensagem de outro estudante. Use /lesson, /quiz ou /lab para os seus.',
+    'pt-BR': 'Estes botões são da mensagem de outro estudante. Use /licao, /quiz ou /lab para os seus.',
   },
-  'notFound.lesson': { en: 'There is no such lesson. /lesson lists them.', 'pt-BR': 'Essa lição não existe. /lesson lista todas.' },
+  'notFound.lesson': { en: 'There is no such lesson. /lesson lists them.', 'pt-BR': 'Essa lição não existe. /licao lista todas.' },
   'notFound.page': { en: 'That lesson has no such page.', 'pt-BR': 'Essa lição não tem essa página.' },
   'notFound.try-it': { en: 'That “Try it” is not on this page any more.', 'pt-BR': 'Esse “Experimente” não está mais nesta página.' },
   'notFound.lab': { en: 'There is no such lab. /lab lists them.', 'pt-BR': 'Esse lab não existe. /lab lista todos.' },
   'notFound.card': { en: 'This card is no longer yours to answer. /quiz gives you your next one.', 'pt-BR': 'Este cartão não está mais com você. /quiz traz o próximo.' },
   'notFound.question': { en: 'That question is no longer in the course.', 'pt-BR': 'Essa pergunta não está mais no curso.' },
   lessonsTitle: { en: 'Lessons', 'pt-BR': 'Lições' },
-  lessonsHelp: { en: 'Open one with /lesson lesson:<name>, or press Continue.', 'pt-BR': 'Abra uma com /lesson licao:<nome>, ou aperte Continuar.' },
+  lessonsHelp: { en: 'Open one with /lesson lesson:<name>, or press Continue.', 'pt-BR': 'Abra uma com /licao licao:<nome>, ou aperte Continuar.' },
   lessonsDone: { en: '{done} of {total} lessons completed', 'pt-BR': '{done} de {total} lições concluídas' },
   lessonTitle: { en: 'Lesson {order}/{total} · {title}', 'pt-BR': 'Lição {order}/{total} · {title}' },
   lessonFooter: { en: 'Page {page}/{pages} · course facts: {facts}', 'pt-BR': 'Página {page}/{pages} · fatos do curso: {facts}' },
@@ -215,7 +221,7 @@ const STRINGS = {
   leaderboardYou: { en: 'You: #{rank} of {n}, {score} points.', 'pt-BR': 'Você: #{rank} de {n}, {score} pontos.' },
   leaderboardHidden: {
     en: 'You are hidden from the board: classmates don’t see you. /leaderboard hide:False shows you again.',
-    'pt-BR': 'Você está escondido do ranking: os colegas não te veem. /leaderboard esconder:False te mostra de novo.',
+    'pt-BR': 'Você está escondido do ranking: os colegas não te veem. /ranking esconder:False te mostra de novo.',
   },
   leaderboardHow: {
     en: 'Points reward facts mastered, what you remember over time, a steady streak and labs passed; answering in bulk does not pay.',
@@ -225,13 +231,13 @@ const STRINGS = {
   // /class (instructors) and the daily question
   classNotInstructor: {
     en: 'Only instructors can use /class: members with Manage Server, or the class’s instructor role.',
-    'pt-BR': 'Só professores podem usar /class: membros com Gerenciar Servidor, ou o cargo de professor da turma.',
+    'pt-BR': 'Só professores podem usar /turma: membros com Gerenciar Servidor, ou o cargo de professor da turma.',
   },
   classNotSetUp: {
     en: 'This class has no daily question yet. Set it up with /class setup channel:#channel.',
-    'pt-BR': 'Esta turma ainda não tem pergunta do dia. Configure com /class setup canal:#canal.',
+    'pt-BR': 'Esta turma ainda não tem pergunta do dia. Configure com /turma configurar canal:#canal.',
   },
-  classNoChannel: { en: 'Pick the channel for the daily question: /class setup channel:#channel.', 'pt-BR': 'Escolha o canal da pergunta do dia: /class setup canal:#canal.' },
+  classNoChannel: { en: 'Pick the channel for the daily question: /class setup channel:#channel.', 'pt-BR': 'Escolha o canal da pergunta do dia: /turma configurar canal:#canal.' },
   classBadTime: { en: '“{value}” is not a time: use HH:MM, 24-hour, such as 09:00 or 18:30.', 'pt-BR': '“{value}” não é um horário: use HH:MM, 24 horas, como 09:00 ou 18:30.' },
   classBadTimeZone: {
     en: '“{value}” is not a time zone Baleia knows: use an IANA name such as America/Sao_Paulo or Europe/Lisbon.',
@@ -252,7 +258,7 @@ const STRINGS = {
   classStateActive: { en: 'active', 'pt-BR': 'ativa' },
   classStatePaused: { en: 'paused', 'pt-BR': 'pausada' },
   classSettingNext: { en: 'Next question', 'pt-BR': 'Próxima pergunta' },
-  classPaused: { en: 'The daily question is paused. /class daily resume brings it back.', 'pt-BR': 'A pergunta do dia está pausada. /class daily resume a traz de volta.' },
+  classPaused: { en: 'The daily question is paused. /class daily resume brings it back.', 'pt-BR': 'A pergunta do dia está pausada. /turma diaria retomar a traz de volta.' },
   classResumed: { en: 'The daily question is back.', 'pt-BR': 'A pergunta do dia voltou.' },
   classDailyPosted: { en: 'Posted a question in <#{channel}>: {link}', 'pt-BR': 'Postei uma pergunta em <#{channel}>: {link}' },
   classDailyClaimed: {
@@ -287,7 +293,7 @@ const STRINGS = {
   classAssigned: { en: 'Assigned to the class: lab {order}, {title}.', 'pt-BR': 'Atribuído à turma: lab {order}, {title}.' },
   classUnassigned: { en: 'No longer assigned: lab {order}, {title}.', 'pt-BR': 'Não está mais atribuído: lab {order}, {title}.' },
   classAssignmentsTitle: { en: 'Assigned labs', 'pt-BR': 'Labs atribuídos' },
-  classNoAssignments: { en: 'No lab is assigned. /class assign lab:<name> assigns one.', 'pt-BR': 'Nenhum lab atribuído. /class assign lab:<nome> atribui um.' },
+  classNoAssignments: { en: 'No lab is assigned. /class assign lab:<name> assigns one.', 'pt-BR': 'Nenhum lab atribuído. /turma atribuir lab:<nome> atribui um.' },
   classAssignmentLine: { en: '{title}: {done} of {students} finished', 'pt-BR': '{title}: {done} de {students} concluíram' },
   dailyTitle: { en: 'Question of the day', 'pt-BR': 'Pergunta do dia' },
   dailyHowTo: {

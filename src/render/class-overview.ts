@@ -10,6 +10,7 @@ import type { Locale } from '../content/common';
 const WIDTH = 760;
 const PAD = 28;
 const FONT = 'DejaVu Sans';
+const MONO = 'DejaVu Sans Mono';
 
 const COLOURS = {
   background: '#0f1b2d',
@@ -29,7 +30,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     students: '{n} students',
     student: '1 student',
     mean: 'Mean mastery: {p}',
-    legend: 'Bar: mean mastery of the fact · ✓ students who mastered it',
+    legend: 'Bar: mean mastery · thin green line: share who mastered it',
     empty: 'No student has answered a question yet.',
   },
   'pt-BR': {
@@ -37,7 +38,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     students: '{n} estudantes',
     student: '1 estudante',
     mean: 'Domínio médio: {p}',
-    legend: 'Barra: domínio médio do fato · ✓ estudantes que o dominam',
+    legend: 'Barra: domínio médio · linha verde: parcela que o domina',
     empty: 'Nenhum estudante respondeu uma pergunta ainda.',
   },
 };
@@ -63,9 +64,11 @@ function masteryColour(value: number): string {
   return COLOURS.low;
 }
 
-function text(x: number, y: number, content: string, options: { size?: number; weight?: 'bold' | 'normal'; fill?: string; anchor?: 'start' | 'end' } = {}): string {
+function text(x: number, y: number, content: string, options: { size?: number; weight?: 'bold' | 'normal'; fill?: string; anchor?: 'start' | 'end'; mono?: boolean } = {}): string {
   const anchor = options.anchor === 'end' ? ' text-anchor="end"' : '';
-  return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${options.size ?? 24}" font-weight="${options.weight ?? 'normal'}" fill="${options.fill ?? COLOURS.text}"${anchor}>${xml(content)}</text>`;
+  // Monospaced labels are padded with spaces to line up: keep them.
+  const space = options.mono ? ' xml:space="preserve"' : '';
+  return `<text${space} x="${x}" y="${y}" font-family="${options.mono ? MONO : FONT}" font-size="${options.size ?? 24}" font-weight="${options.weight ?? 'normal'}" fill="${options.fill ?? COLOURS.text}"${anchor}>${xml(content)}</text>`;
 }
 
 function rect(x: number, y: number, width: number, height: number, fill: string, radius = 0): string {
@@ -89,22 +92,26 @@ export function classOverviewSvg(view: ClassOverviewView): string {
     y += 44;
   }
 
-  const labelWidth = 64;
-  const valueWidth = 150;
-  const barWidth = inner - labelWidth - valueWidth;
+  // One text per fact row: resvg loads the font for each text on its own (about a millisecond
+  // apiece, half that for the smaller monospaced face), so the number sits in the label, padded
+  // to line up, and the share of students who mastered the fact is a bar, not a number.
+  const labelWidth = 170;
+  const barWidth = inner - labelWidth;
   for (const topic of view.topics) {
     if (topic.facts.length === 0) continue;
-    y += 14;
+    y += 12;
     parts.push(text(PAD, y + 28, fit(topic.title, 44), { size: 28, weight: 'bold', fill: COLOURS.accent }));
-    y += 42;
+    y += 40;
     for (const fact of topic.facts) {
-      parts.push(text(PAD, y + 22, fact.fact, { size: 22, weight: 'bold' }));
+      parts.push(text(PAD, y + 21, `${fact.fact} ${percent(fact.mean).padStart(4)}`, { size: 22, mono: true }));
       const x = PAD + labelWidth;
-      parts.push(rect(x, y + 6, barWidth, 18, COLOURS.track, 9));
+      parts.push(rect(x, y + 3, barWidth, 16, COLOURS.track, 8));
       const filled = Math.round(barWidth * Math.max(0, Math.min(1, fact.mean)));
-      if (filled > 0) parts.push(rect(x, y + 6, Math.max(filled, 18), 18, masteryColour(fact.mean), 9));
-      parts.push(text(WIDTH - PAD, y + 22, `${percent(fact.mean)} · ✓${fact.mastered}`, { size: 22, fill: COLOURS.muted, anchor: 'end' }));
-      y += 34;
+      if (filled > 0) parts.push(rect(x, y + 3, Math.max(filled, 16), 16, masteryColour(fact.mean), 8));
+      const share = fact.students === 0 ? 0 : fact.mastered / fact.students;
+      const masteredWidth = Math.round(barWidth * Math.max(0, Math.min(1, share)));
+      if (masteredWidth > 0) parts.push(rect(x, y + 22, Math.max(masteredWidth, 4), 5, COLOURS.high, 2));
+      y += 32;
     }
   }
   const height = y + PAD;

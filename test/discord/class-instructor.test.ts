@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/learning/class-report';
 import type { InteractionHandle } from '../fake-discord';
+import type { OptionValue } from '../fake-discord/types';
 import { bootBot, reply, type Booted } from './support/boot';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -38,7 +39,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-const EVERY_CLASS_COMMAND: [string, Record<string, unknown>][] = [
+const EVERY_CLASS_COMMAND: [string, Record<string, OptionValue>][] = [
   ['class setup', { channel: 'daily', time: '08:00' }],
   ['class daily now', {}],
   ['class daily pause', {}],
@@ -115,7 +116,7 @@ describe('/class', () => {
     const handle = b.fake.slash('class daily pause', { user: 'monitor', force: true });
     const paused = await reply(handle);
     expect((await handle.waitForResponse()).ephemeral).toBe(true);
-    expect(String(paused.embeds[0]!.description).split('\n')[0]).toBe('A pergunta do dia está pausada. /class daily resume a traz de volta.');
+    expect(String(paused.embeds[0]!.description).split('\n')[0]).toBe('A pergunta do dia está pausada. /turma diaria retomar a traz de volta.');
     const resumed = await reply(b.fake.slash('class daily resume', { user: 'monitor', force: true }));
     expect(String(resumed.embeds[0]!.description).split('\n')[0]).toBe('A pergunta do dia voltou.');
   });

@@ -89,7 +89,7 @@ describe('/lesson', () => {
     const handle = b.fake.clickButton(page, customIdOf(page, 'Next ▶'), { user: 'bia' });
     const answer = await handle.waitForReply();
     expect(answer.flags & 64).toBe(64);
-    expect(description(answer)).toBe('Estes botões são da mensagem de outro estudante. Use /lesson, /quiz ou /lab para os seus.');
+    expect(description(answer)).toBe('Estes botões são da mensagem de outro estudante. Use /licao, /quiz ou /lab para os seus.');
   });
 });
 
