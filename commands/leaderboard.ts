@@ -28,11 +28,7 @@ export default {
   data,
   async execute(ctx) {
     const hide = ctx.interaction.options.getBoolean('hide');
-    const { learning } = ctx.services;
-    const board = await ctx.serial(async () => {
-      if (hide !== null) await learning.setLeaderboardHidden(ctx.student, hide);
-      return learning.leaderboardFor(ctx.student);
-    });
+    const board = await ctx.serial(() => ctx.services.classes.leaderboardFor(ctx.student, hide === null ? {} : { hide }));
     const l = ctx.locale;
     const lines = board.top.map((entry) => {
       const line = tr(l, 'leaderboardLine', { rank: entry.rank, name: plainName(entry.displayName), score: entry.score, streak: entry.streak });

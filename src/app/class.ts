@@ -21,6 +21,9 @@ export interface ClassDeps {
   clock: () => number;
 }
 
+/** How long students share one computed leaderboard. */
+export const BOARD_TTL_MS = 60_000;
+
 /** Sending a prompt or its reveal is retried this many times (one per timer tick) before giving up. */
 export const MAX_SEND_ATTEMPTS = 5;
 
@@ -271,6 +274,30 @@ export function createClassUseCases(deps: ClassDeps) {
     return learning.exportCsv(scope);
   }
 
+  // The board is a whole-class computation (about a tenth of a second for 300 students), so
+  // students asking for it within a minute share one; hiding or showing oneself starts afresh.
+  const boards = new Map<string, { at: number; board: LeaderboardEntry[] }>();
+
+  function boardOf(scope: string): LeaderboardEntry[] {
+    const now = deps.clock();
+    const cached = boards.get(scope);
+    if (cached && now >= cached.at && now - cached.at < BOARD_TTL_MS) return cached.board;
+    const board = learning.leaderboard(scope);
+    boards.set(scope, { at: now, board });
+    return board;
+  }
+
+  /** `/leaderboard`: the top ten and the student's own place (null while they hide themselves). */
+  async function leaderboardFor(student: StudentRef, options: { hide?: boolean } = {}) {
+    if (options.hide !== undefined) {
+      await learning.setLeaderboardHidden(student, options.hide);
+      boards.delete(student.scope);
+    }
+    const board = boardOf(student.scope);
+    const hidden = store.students.get(student.scope, student.userId)?.hiddenFromLeaderboard ?? false;
+    return { top: board.slice(0, 10), me: hidden ? null : board.find((entry) => entry.userId === student.userId) ?? null, hidden, students: board.length };
+  }
+
   /** The language a member reads Baleia in (for instructors' replies). */
   function localeFor(student: StudentRef): Locale {
     const row = store.students.get(student.scope, student.userId);
@@ -299,6 +326,7 @@ export function createClassUseCases(deps: ClassDeps) {
     countRevealAttempt: (id: number) => repo.countRevealAttempt(id),
     markRevealed: (id: number, messageId: string | null) => repo.markRevealed(id, messageId, deps.clock()),
     noteFailure: (id: number, error: string) => repo.noteFailure(id, error),
+    leaderboardFor,
     // instructors
     overview,
     exportCsv,

@@ -20,13 +20,16 @@ export interface DailyTimerOptions {
 export interface DailyTimer {
   /** Runs what is due now (after any run in progress). */
   tick(): Promise<void>;
+  /** The jobs waiting, with when each fires next (for logs and tests). */
+  scheduled(): { name: string; next: Date | null }[];
   /** Stops every job and waits for a run in progress. */
   stop(): Promise<void>;
 }
 
 export function startDailyTimer(options: DailyTimerOptions): DailyTimer {
   const { runner, classes, log } = options;
-  let jobs: Cron[] = [];
+  // Labels are ours: croner's own job names must be unique in the whole process.
+  let jobs: { label: string; cron: Cron }[] = [];
   let revealJob: Cron | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -57,16 +60,16 @@ export function startDailyTimer(options: DailyTimerOptions): DailyTimer {
   }
 
   function schedulePrompts(): void {
-    for (const job of jobs) job.stop();
+    for (const job of jobs) job.cron.stop();
     jobs = [];
     if (stopped) return;
     for (const settings of classes.allSettings()) {
       if (settings.paused) continue;
       const time = parsePromptTime(settings.promptTime);
       if (!time) continue;
-      jobs.push(new Cron(`${time.minute} ${time.hour} * * *`, { timezone: settings.timeZone, unref: true, catch: true, name: `daily:${settings.scope}` }, () => void tick()));
+      jobs.push({ label: `prompt ${settings.scope}`, cron: new Cron(`${time.minute} ${time.hour} * * *`, { timezone: settings.timeZone, unref: true, catch: true }, () => void tick()) });
     }
-    jobs.push(new Cron(options.safetyPattern ?? '*/5 * * * *', { unref: true, catch: true }, () => void tick()));
+    jobs.push({ label: 'safety', cron: new Cron(options.safetyPattern ?? '*/5 * * * *', { unref: true, catch: true }, () => void tick()) });
   }
 
   const unsubscribe = classes.subscribe(async () => {
@@ -78,10 +81,11 @@ export function startDailyTimer(options: DailyTimerOptions): DailyTimer {
 
   return {
     tick,
+    scheduled: () => [...jobs, ...(revealJob ? [{ label: 'reveal', cron: revealJob }] : [])].map((job) => ({ name: job.label, next: job.cron.nextRun() })),
     async stop() {
       stopped = true;
       unsubscribe();
-      for (const job of jobs) job.stop();
+      for (const job of jobs) job.cron.stop();
       revealJob?.stop();
       await running;
     },

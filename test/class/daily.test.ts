@@ -236,3 +236,18 @@ describe('streaks in the class’s days', () => {
     expect(await answerToday()).toMatchObject({ current: 1 });
   });
 });
+
+describe('the leaderboard students ask for', () => {
+  it('is shared for a minute, while hiding oneself takes effect at once', async () => {
+    const [ana, bia] = [w.student('sp', 'ana'), w.student('sp', 'bia')];
+    await w.learning.progressView(ana);
+    expect((await w.classes.leaderboardFor(ana)).students).toBe(1);
+    await w.learning.progressView(bia);
+    // bia arrived a moment ago: the board computed for ana still stands.
+    expect((await w.classes.leaderboardFor(bia))).toMatchObject({ students: 1, me: null, hidden: false });
+    w.advance(MINUTE);
+    expect((await w.classes.leaderboardFor(bia))).toMatchObject({ students: 2, me: { displayName: 'bia' } });
+    expect((await w.classes.leaderboardFor(ana, { hide: true }))).toMatchObject({ students: 1, me: null, hidden: true });
+    expect((await w.classes.leaderboardFor(bia)).top.map((entry) => entry.displayName)).toEqual(['bia']);
+  });
+});
