@@ -5,6 +5,7 @@
 // instructor role), and every reply is ephemeral. The daily question's answer buttons live here.
 import {
   ChannelType,
+  escapeMarkdown,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -127,7 +128,8 @@ function memberFacts(interaction: ChatInputCommandInteraction): MemberFacts {
 
 const when = (ms: number | null) => (ms === null ? '—' : `<t:${Math.floor(ms / 1000)}:F> (<t:${Math.floor(ms / 1000)}:R>)`);
 const percent = (value: number) => `${Math.round(value * 100)}%`;
-const plainName = (name: string) => name.replace(/([\\*_~`|>#[\]()-])/g, '\\$1');
+/** Names and typed answers are the students' own text: shown as text, never as formatting. */
+const plain = (text: string) => escapeMarkdown(text);
 
 function settingsMessage(l: Locale, row: ClassSettingsRow, nextPromptAt: number | null, headline?: string): BotMessage {
   const lines = [
@@ -197,7 +199,7 @@ function leaderboard(ctx: CommandContext): BotMessage {
   const board = ctx.services.learning.leaderboard(ctx.student.scope, { includeHidden: true });
   if (board.length === 0) return notice(tr(l, 'classNoStudents'));
   const lines = board.map((entry) => {
-    const line = tr(l, 'leaderboardLine', { rank: entry.rank, name: plainName(entry.displayName), score: entry.score, streak: entry.streak });
+    const line = tr(l, 'leaderboardLine', { rank: entry.rank, name: plain(entry.displayName), score: entry.score, streak: entry.streak });
     return `${line} · ${percent(entry.mastery)} · ${entry.factsMastered}✓ · labs ${entry.labsPassed}${entry.hidden ? ` ${tr(l, 'classHiddenMark')}` : ''}`;
   });
   return { embeds: [{ title: tr(l, 'classLeaderboardTitle'), description: cut(lines.join('\n'), LIMITS.embedDescription), color: COLOURS.info }] };
@@ -207,7 +209,7 @@ function studentReport(ctx: CommandContext): BotMessage {
   const l = ctx.locale;
   const user = ctx.interaction.options.getUser('user', true);
   const report = ctx.services.learning.studentReport(ctx.student.scope, user.id, l);
-  if (!report) return notice(tr(l, 'classStudentUnknown', { name: plainName(user.username) }));
+  if (!report) return notice(tr(l, 'classStudentUnknown', { name: plain(user.username) }));
   const p = report.progress;
   const none = tr(l, 'classNone');
   const fields: NonNullable<APIEmbed['fields']> = [
@@ -218,11 +220,11 @@ function studentReport(ctx: CommandContext): BotMessage {
     { name: tr(l, 'classStudentLastActive'), value: when(report.lastActiveAt), inline: true },
   ];
   const mistakes = [
-    ...report.recentMistakes.slice(0, 5).map((m) => `\`${m.code}\` ${cut(m.message, 120)}`),
-    ...report.recentWrongAnswers.slice(0, 5).map((w) => `${w.questionId}: ${cut(w.answerText.split('\n').join(' / '), 80)}`),
+    ...report.recentMistakes.slice(0, 5).map((m) => `\`${m.code}\` ${plain(cut(m.message, 120))}`),
+    ...report.recentWrongAnswers.slice(0, 5).map((w) => `${w.questionId}: ${plain(cut(w.answerText.split('\n').join(' / '), 80))}`),
   ];
   fields.push({ name: tr(l, 'classStudentMistakes'), value: cut(mistakes.join('\n') || none, LIMITS.fieldValue) });
-  return { embeds: [{ title: cut(tr(l, 'classStudentTitle', { name: plainName(report.displayName) }), LIMITS.embedTitle), description: cut(`@${report.userName}`, LIMITS.embedDescription), color: COLOURS.info, fields }] };
+  return { embeds: [{ title: cut(tr(l, 'classStudentTitle', { name: plain(report.displayName) }), LIMITS.embedTitle), description: cut(`@${report.userName}`, LIMITS.embedDescription), color: COLOURS.info, fields }] };
 }
 
 async function overview(ctx: CommandContext, classes: ClassUseCases): Promise<BotMessage> {
@@ -231,8 +233,8 @@ async function overview(ctx: CommandContext, classes: ClassUseCases): Promise<Bo
   const png = await classOverviewPng(view);
   const none = tr(l, 'classNone');
   const host = view.hostMistakes.slice(0, 5).map((m) => `\`${m.code}\` ${tr(l, 'classOverviewCount', { n: m.count, students: m.students })} · ${m.facts.join(' ')}`);
-  const quiz = view.quizMistakes.slice(0, 5).map((m) => `${cut(m.prompt, 70)} → ${cut(m.answerText.split('\n').join(' / '), 40)} (${tr(l, 'classOverviewCount', { n: m.count, students: m.students })})`);
-  const inactive = view.inactive.slice(0, 20).map((s) => `${plainName(s.displayName)} (${s.daysInactive}d)`);
+  const quiz = view.quizMistakes.slice(0, 5).map((m) => `${cut(m.prompt, 70)} → ${plain(cut(m.answerText.split('\n').join(' / '), 40))} (${tr(l, 'classOverviewCount', { n: m.count, students: m.students })})`);
+  const inactive = view.inactive.slice(0, 20).map((s) => `${plain(s.displayName)} (${s.daysInactive}d)`);
   return {
     embeds: [
       {

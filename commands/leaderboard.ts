@@ -1,7 +1,7 @@
 // /leaderboard [hide:] — the class's top ten and the student's own place. The ranking rewards
 // lasting knowledge and steady work (facts mastered, retention, streak, labs), not bulk answers;
 // a student can hide from it, and classmates then never see them on it.
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { BotCommand } from '../src/discord/command';
 import { tr } from '../src/discord/i18n';
 import { cut, LIMITS } from '../src/discord/limits';
@@ -21,8 +21,8 @@ const data = new SlashCommandBuilder()
       .setDescriptionLocalization('pt-BR', 'True: tira você do ranking; False: mostra você de novo'),
   );
 
-/** Markdown in a display name would restyle the board; Discord names cannot hold backslashes anyway. */
-const plainName = (name: string) => name.replace(/([\\*_~`|>#[\]()-])/g, '\\$1');
+/** A display name is shown as text: markdown in it would restyle the board. */
+const plainName = (name: string) => escapeMarkdown(name);
 
 export default {
   data,

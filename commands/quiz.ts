@@ -19,7 +19,7 @@ import { tr, type MessageKey } from '../src/discord/i18n';
 import { cut, LIMITS } from '../src/discord/limits';
 import { COLOURS, notice, type BotMessage } from '../src/discord/render/line-reply';
 import { codeBlock, escapeBackticks } from '../src/discord/render/terminal';
-import { formatDay } from '../src/daily/render';
+import { answerLabel, formatDay } from '../src/daily/render';
 
 export const QUIZ_PREFIX = 'quiz';
 const LINE_INPUT = 'line';
@@ -108,12 +108,6 @@ export function renderQuizNext(next: QuizNext | NotFound): BotMessage {
   return renderQuizCard(next.card);
 }
 
-function optionText(kind: QuizAnswerResult['kind'], key: string | undefined, text: string | undefined): string {
-  const shown = (text ?? '').split('\n').join(' / ');
-  if (kind === 'truefalse') return `**${shown}**`;
-  return shown === '' ? `**${(key ?? '').toUpperCase()})**` : `**${(key ?? '').toUpperCase()})** ${shown}`;
-}
-
 /** Why the answer is right or wrong, and when the card comes back (FSRS's next date). */
 export function answerEmbed(result: QuizAnswerResult): APIEmbed {
   const l = result.locale;
@@ -125,9 +119,9 @@ export function answerEmbed(result: QuizAnswerResult): APIEmbed {
     if (!result.correct && result.example) lines.push(tr(l, 'quizALineThatWorks', { line: `\`${escapeBackticks(result.example)}\`` }));
   } else {
     if (result.chosenKey && result.kind !== 'truefalse') {
-      lines.push(tr(l, 'quizYourAnswer', { answer: optionText(result.kind, result.chosenKey, result.correct ? result.rightText : undefined) }));
+      lines.push(tr(l, 'quizYourAnswer', { answer: answerLabel(result, result.chosenKey, result.correct ? result.rightText ?? '' : '') }));
     }
-    if (!result.correct && result.rightKey) lines.push(tr(l, 'quizTheAnswer', { answer: optionText(result.kind, result.rightKey, result.rightText) }));
+    if (!result.correct && result.rightKey) lines.push(tr(l, 'quizTheAnswer', { answer: answerLabel(result, result.rightKey, result.rightText ?? '') }));
   }
   lines.push('', result.explanation, '');
   lines.push(tr(l, 'quizNextReview', { date: formatDay(result.nextDueDay, l), n: result.intervalDays }));

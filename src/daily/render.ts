@@ -94,7 +94,7 @@ export function renderReveal(prompt: DailyPromptRow, content: QuestionContent, r
     const widest = Math.max(...results.spread.map((option) => option.count));
     for (const option of results.spread) {
       const bar = widest === 0 ? '' : '█'.repeat(Math.round((option.count / widest) * 10));
-      lines.push(`${option.correct ? '✅' : '▫️'} **${label(content, option.key, option.text)}** ${bar} ${option.count}`);
+      lines.push(`${option.correct ? '✅' : '▫️'} **${label(content, option.key, option.text)}** ${bar === '' ? '' : `${bar} `}${option.count}`);
     }
   }
   return { embeds: [{ title: tr(locale, 'dailyRevealTitle'), description: cut(lines.join('\n'), LIMITS.embedDescription), color: COLOURS.ok }] };
