@@ -104,10 +104,12 @@ async function startBotThread(restUrl: string, token: string): Promise<{ stop():
 
 /** Inside the bot thread: the real bot, store and use cases, as `npm start` builds them. */
 async function botThread(data: BotWorkerData): Promise<void> {
-  const [{ createBaleia }, { createFileUseCases }, { KeyedLock }, { startBot }, { createLogger }, { officialImageNames }, { openStore }, { catalogFrom, MINI_CATALOG }] = await Promise.all([
+  const [{ createBaleia }, { createFileUseCases }, { createLearning }, { createClassUseCases }, { loadCourse }, { startBot }, { createLogger }, { officialImageNames }, { openStore }, { catalogFrom, MINI_CATALOG }] = await Promise.all([
     import('../src/app/baleia'),
     import('../src/app/files'),
-    import('../src/app/keyed-lock'),
+    import('../src/app/learning'),
+    import('../src/app/class'),
+    import('../src/learning/content'),
     import('../src/discord/bot'),
     import('../src/discord/logger'),
     import('../src/discord/run'),
@@ -132,9 +134,11 @@ async function botThread(data: BotWorkerData): Promise<void> {
   const catalog = catalogFrom(MINI_CATALOG);
   const deps = { store, catalog, clock: () => Date.now(), seed: () => seed++ };
   const baleia = createBaleia(deps);
-  const files = createFileUseCases({ ...deps, templates: [] }, { lock: new KeyedLock(), profileOf: baleia.profileOf });
+  const files = createFileUseCases({ ...deps, templates: [] }, { lock: baleia.lock, profileOf: baleia.profileOf });
+  const learning = createLearning({ baleia, store, catalog, course: await loadCourse(catalog, { verifyCommands: false }), clock: deps.clock });
+  const classes = createClassUseCases({ store, learning, clock: deps.clock });
   const log = createLogger({ level: 'warn', secrets: [data.token], destination });
-  const bot = await startBot({ token: data.token, apiUrl: data.restUrl, baleia, files, log, officialImages: officialImageNames(catalog) });
+  const bot = await startBot({ token: data.token, apiUrl: data.restUrl, baleia, files, learning, classes, log, officialImages: officialImageNames(catalog) });
   parentPort!.postMessage({ ready: true });
   parentPort!.once('message', () => {
     void bot.stop().then(() => {
