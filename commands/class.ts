@@ -131,7 +131,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 /** Names and typed answers are the students' own text: shown as text, never as formatting. */
 const plain = (text: string) => escapeMarkdown(text);
 
-function settingsMessage(l: Locale, row: ClassSettingsRow, nextPromptAt: number | null, headline?: string): BotMessage {
+function settingsMessage(l: Locale, row: ClassSettingsRow, nextPromptAt: number | null, headline?: string, problem?: string | null): BotMessage {
   const lines = [
     `**${tr(l, 'classSettingChannel')}:** <#${row.channelId}>`,
     `**${tr(l, 'classSettingTime')}:** ${row.promptTime} (${row.timeZone})`,
@@ -142,7 +142,8 @@ function settingsMessage(l: Locale, row: ClassSettingsRow, nextPromptAt: number 
     `**${tr(l, 'classSettingNext')}:** ${when(nextPromptAt)}`,
   ];
   if (headline) lines.unshift(headline, '');
-  return { embeds: [{ title: tr(l, 'classSettingsTitle'), description: lines.join('\n'), color: COLOURS.info }] };
+  if (problem) lines.push('', tr(l, 'classLastProblem', { error: cut(problem, 300) }));
+  return { embeds: [{ title: tr(l, 'classSettingsTitle'), description: lines.join('\n'), color: problem ? COLOURS.limit : COLOURS.info }] };
 }
 
 const refuse = (l: Locale, key: Parameters<typeof tr>[1], values: Record<string, string | number> = {}) => notice(tr(l, key, values), { colour: COLOURS.error });
@@ -160,7 +161,11 @@ async function setup(ctx: CommandContext, classes: ClassUseCases): Promise<BotMe
   };
   const nothingGiven = Object.values(input).every((value) => value === null);
   const current = classes.status(ctx.student.scope);
-  if (nothingGiven && current) return settingsMessage(l, current.settings, current.nextPromptAt);
+  if (nothingGiven && current) {
+    // A question that could not go out (the channel deleted, permissions taken away) shows here.
+    const stuck = current.recent.find((prompt) => prompt.messageId === null && prompt.lastError !== null);
+    return settingsMessage(l, current.settings, current.nextPromptAt, undefined, stuck?.lastError);
+  }
   const result = await classes.setup(ctx.student.scope, input, ctx.student.userId, localeOf(ctx.interaction.guildLocale ?? ctx.interaction.locale));
   if (result.status === 'ok') return settingsMessage(l, result.settings, result.nextPromptAt, tr(l, 'classSaved'));
   switch (result.problem) {

@@ -101,7 +101,11 @@ export function createClassUseCases(deps: ClassDeps) {
       updatedBy: by,
       updatedAt: now,
     };
-    repo.putSettings(row);
+    store.transaction(() => {
+      repo.putSettings(row);
+      // A question that could not reach the old channel goes to the new one.
+      if (current && current.channelId !== row.channelId) repo.retargetUnposted(scope, row.channelId);
+    });
     await changed();
     return { status: 'ok', settings: row, nextPromptAt: nextPromptOf(row, now) };
   }

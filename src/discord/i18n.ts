@@ -258,6 +258,10 @@ const STRINGS = {
   classStateActive: { en: 'active', 'pt-BR': 'ativa' },
   classStatePaused: { en: 'paused', 'pt-BR': 'pausada' },
   classSettingNext: { en: 'Next question', 'pt-BR': 'Próxima pergunta' },
+  classLastProblem: {
+    en: '⚠️ The latest question could not be posted: {error}. Check that Baleia can see the channel, send messages and embed links there.',
+    'pt-BR': '⚠️ A última pergunta não pôde ser postada: {error}. Confira se o Baleia vê o canal, pode mandar mensagens e incorporar links nele.',
+  },
   classPaused: { en: 'The daily question is paused. /class daily resume brings it back.', 'pt-BR': 'A pergunta do dia está pausada. /turma diaria retomar a traz de volta.' },
   classResumed: { en: 'The daily question is back.', 'pt-BR': 'A pergunta do dia voltou.' },
   classDailyPosted: { en: 'Posted a question in <#{channel}>: {link}', 'pt-BR': 'Postei uma pergunta em <#{channel}>: {link}' },

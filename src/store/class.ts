@@ -159,6 +159,9 @@ export function createClassRepository(db: Db) {
   const abandoned = db.prepare('UPDATE daily_prompts SET abandoned_at = ?, last_error = COALESCE(?, last_error) WHERE id = ? AND abandoned_at IS NULL');
   const failed = db.prepare('UPDATE daily_prompts SET last_error = ? WHERE id = ?');
   const closeNow = db.prepare('UPDATE daily_prompts SET closes_at = ? WHERE id = ? AND closes_at > ?');
+  const retarget = db.prepare(
+    'UPDATE daily_prompts SET channel_id = ?, post_attempts = 0, last_error = NULL WHERE scope = ? AND message_id IS NULL AND abandoned_at IS NULL AND channel_id <> ?',
+  );
 
   return {
     settings(scope: string): ClassSettingsRow | undefined {
@@ -218,6 +221,10 @@ export function createClassRepository(db: Db) {
     },
     noteFailure(id: number, error: string): void {
       failed.run(error.slice(0, 500), id);
+    },
+    /** Prompts not posted yet go to the class's new channel instead (with a fresh count of tries). */
+    retargetUnposted(scope: string, channelId: string): number {
+      return retarget.run(channelId, scope, channelId).changes;
     },
     /** Moves a prompt's close forward to `at` (never later than it was). */
     closeAt(id: number, at: number): void {

@@ -132,6 +132,22 @@ describe('/class', () => {
   });
 });
 
+describe('a daily question that cannot go out', () => {
+  it('is shown to instructors in /class setup', async () => {
+    // The channel is gone (deleted after the setup).
+    await b.classes.setup(b.fake.guild.id, { channelId: '1234567890123456789' }, 'teacher', 'en');
+    await b.classes.requestPrompt(b.fake.guild.id, 'teacher');
+    const report = await b.daily.runDue();
+    expect(report.failed).toHaveLength(1);
+    const status = await reply(b.fake.slash('class setup', { user: 'teacher' }));
+    expect(String(status.embeds[0]!.description)).toMatch(/\n\n⚠️ The latest question could not be posted: .+\. Check that Baleia can see the channel, send messages and embed links there\.$/);
+    // Pointing the class at a real channel sends that question there.
+    await reply(b.fake.slash('class setup', { user: 'teacher', options: { channel: 'daily' } }));
+    const retried = await b.daily.runDue();
+    expect(retried).toMatchObject({ posted: report.failed.map((f) => f.id), failed: [] });
+  });
+});
+
 describe('what instructors see', () => {
   beforeAll(async () => {
     // A little activity: ana studies, the second student hides from the board and trips on Docker.
