@@ -2,6 +2,7 @@
 // Numbers depend on the machine and its load; run it on an idle machine and compare runs.
 import { printHostSession, runHostSessionBench } from './host-session';
 import { printBuildBench, runBuildBench } from './build';
+import { runClassBench } from './class';
 import { runDiscordLoad } from './discord-load';
 import { runLearningBench } from './learning';
 import { runParserBench } from './parsers';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   await runParserBench();
   printBuildBench(await runBuildBench());
   await runLearningBench();
+  await runClassBench();
   console.log('\n## Discord: 30 students x 50 mixed commands through the fake Discord (interaction -> reply)');
   for (const thinkMs of [0, 1000]) {
     const result = await runDiscordLoad({ thinkMs });

@@ -25,18 +25,24 @@ describe('command registration', () => {
 
   it('builds payloads Discord accepts, each described in English and Brazilian Portuguese', async () => {
     const payloads = commandPayloads(await loadCommands()) as unknown as Array<Option & { default_member_permissions?: string | null; contexts?: number[] }>;
-    expect(payloads.map((command) => command.name)).toEqual(['docker', 'file', 'help', 'host', 'lab-channel', 'reset', 'settings', 'sh']);
+    expect(payloads.map((command) => command.name)).toEqual(['class', 'docker', 'file', 'help', 'host', 'lab-channel', 'lab', 'leaderboard', 'lesson', 'progress', 'quiz', 'reset', 'settings', 'sh']);
     expect(validateCommandList(payloads).errors).toEqual([]);
     for (const item of [...payloads, ...payloads.flatMap((command) => everyOption(command.options))]) {
       expect(item.description.length, item.name).toBeLessThanOrEqual(100);
       expect(item.description_localizations?.['pt-BR'], item.name).toBeTruthy();
     }
     expect(Object.fromEntries(payloads.map((command) => [command.name, command.name_localizations?.['pt-BR'] ?? command.name]))).toEqual({
+      class: 'turma',
       docker: 'docker',
       file: 'arquivo',
       help: 'ajuda',
       host: 'host',
+      lab: 'lab',
       'lab-channel': 'canal-lab',
+      leaderboard: 'ranking',
+      lesson: 'licao',
+      progress: 'progresso',
+      quiz: 'quiz',
       reset: 'resetar',
       settings: 'preferencias',
       sh: 'sh',
@@ -54,7 +60,7 @@ describe('command registration', () => {
     expect(fake.commands()).toEqual([]);
     const global = await registerCommands({ token: fake.token, apiUrl: fake.restUrl });
     expect(global.target).toBe('global');
-    expect(fake.commands().map((command) => command.name)).toHaveLength(8);
+    expect(fake.commands().map((command) => command.name)).toHaveLength(14);
     expect(fake.restCalls.filter((call) => call.status >= 400)).toEqual([]);
   });
 

@@ -85,7 +85,7 @@ export async function bootBot(options: BootOptions = {}): Promise<Booted> {
   async function start() {
     const real = createBaleia(deps);
     const baleia = options.wrap ? options.wrap(real) : real;
-    const files = createFileUseCases({ ...deps, templates: options.templates ?? [] }, { lock: new KeyedLock(), profileOf: real.profileOf });
+    const files = createFileUseCases({ ...deps, templates: options.templates ?? [] }, { lock: real.lock, profileOf: real.profileOf });
     const learning = createLearning({ baleia, store, catalog, course, clock, timeZone: (scope) => store.classes.settings(scope)?.timeZone });
     const classes = createClassUseCases({ store, learning, clock });
     const bot = await startBot({
