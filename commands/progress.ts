@@ -6,7 +6,7 @@ import type { BotCommand } from '../src/discord/command';
 import { tr } from '../src/discord/i18n';
 import { cut, LIMITS } from '../src/discord/limits';
 import { COLOURS } from '../src/discord/render/line-reply';
-import { pngOf } from '../src/render/class-overview';
+import { pngOf } from '../src/render/svg';
 import { progressSvg } from '../src/render/progress';
 
 const data = new SlashCommandBuilder()

@@ -2,14 +2,12 @@
 // so an instructor sees at a glance what the class knows and what to go over again. An SVG
 // rasterised with resvg on libuv's thread pool (like /host), in the same narrow, large-type
 // layout as the students' pictures, because it is read on phones too.
-import { existsSync } from 'node:fs';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { ClassOverviewView } from '../app/class';
+import { FONT, fit, labels, percent, pngOf, xml } from './svg';
 import type { Locale } from '../content/common';
 
 const WIDTH = 760;
 const PAD = 28;
-const FONT = 'DejaVu Sans';
 const MONO = 'DejaVu Sans Mono';
 
 const COLOURS = {
@@ -43,20 +41,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
-function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-  return (TEXT[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function fit(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const t = labels(TEXT);
 
 function masteryColour(value: number): string {
   if (value >= 0.8) return COLOURS.high;
@@ -124,21 +109,8 @@ export function classOverviewSvg(view: ClassOverviewView): string {
   ].join('\n');
 }
 
-const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'].map((name) => `${FONT_DIR}/${name}`);
-
-function renderOptions(): ResvgRenderOptions {
-  const haveFonts = FONT_FILES.every((file) => existsSync(file));
-  return {
-    font: haveFonts ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT } : { loadSystemFonts: true, defaultFontFamily: FONT },
-    fitTo: { mode: 'original' },
-  };
-}
-
-/** Any of Baleia's SVG pictures as a PNG, rendered on libuv's thread pool so the bot keeps answering. */
-export async function pngOf(svg: string): Promise<Buffer> {
-  return (await renderAsync(svg, renderOptions())).asPng();
-}
+/** Kept for callers that import it from here. */
+export { pngOf };
 
 export async function classOverviewPng(view: ClassOverviewView): Promise<Buffer> {
   return pngOf(classOverviewSvg(view));

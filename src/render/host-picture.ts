@@ -2,15 +2,13 @@
 // Laid out in one narrow column with large type, because students mostly look at it on a
 // phone: images (with coloured layer strips: one colour = one layer stored once), containers
 // (status, ports, writable layer, mounts), volumes (size and who mounts them).
-import { existsSync } from 'node:fs';
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Locale } from '../content/common';
+import { FONT, fit, labels, pngOf, svgToPng, xml } from './svg';
 import type { HostView } from '../app/host-view';
 import { humanSize } from '../engine/format/size';
 
 const WIDTH = 760;
 const PAD = 28;
-const FONT = 'DejaVu Sans';
 const MONO = 'DejaVu Sans Mono';
 const MAX_ROWS = 8;
 
@@ -78,19 +76,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
-function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-  return (TEXT[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Cuts text to about `max` characters (DejaVu at these sizes fits roughly that many). */
-function fit(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+const t = labels(TEXT);
 
 class Canvas {
   readonly parts: string[] = [];
@@ -237,24 +223,9 @@ export function hostSvg(view: HostView, locale: Locale): string {
   ].join('\n');
 }
 
-const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'].map((name) => `${FONT_DIR}/${name}`);
-
-function renderOptions(): ResvgRenderOptions {
-  const haveFonts = FONT_FILES.every((file) => existsSync(file));
-  return {
-    font: haveFonts ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT } : { loadSystemFonts: true, defaultFontFamily: FONT },
-    fitTo: { mode: 'original' },
-  };
-}
-
-/** Rasterises an SVG with the DejaVu fonts (system fonts as a fallback when they are elsewhere). */
-export function svgToPng(svg: string): Buffer {
-  return new Resvg(svg, renderOptions()).render().asPng();
-}
-
 /** The PNG of a host view, rendered on libuv's thread pool so the bot keeps answering meanwhile. */
 export async function hostPng(view: HostView, locale: Locale): Promise<Buffer> {
-  const image = await renderAsync(hostSvg(view, locale), renderOptions());
-  return image.asPng();
+  return pngOf(hostSvg(view, locale));
 }
+
+export { svgToPng };

@@ -2,11 +2,11 @@
 // streak and facts mastered at the top, a bar per topic for mastery, and the streak calendar
 // of the last weeks. One narrow column with large type, because it is read on phones.
 import type { Locale } from '../content/common';
+import { FONT, fit, labels, percent, xml } from './svg';
 import type { ProgressView } from '../learning/progress';
 
 const WIDTH = 760;
 const PAD = 28;
-const FONT = 'DejaVu Sans';
 
 const COLOURS = {
   background: '#0f1b2d',
@@ -62,21 +62,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
-function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-  return (TEXT[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Cuts text to about `max` characters (DejaVu at these sizes fits roughly that many). */
-function fit(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const t = labels(TEXT);
 
 function masteryColour(value: number): string {
   if (value >= 0.8) return COLOURS.high;
