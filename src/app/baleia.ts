@@ -202,6 +202,12 @@ export function createBaleia(deps: BaleiaDeps) {
     return ensureStudent(student, deps.clock());
   }
 
+  /** Records whether someone is one of the class's instructors (reports leave them out). */
+  function setInstructor(student: StudentRef, value: boolean): void {
+    const profile = ensureStudent(student, deps.clock());
+    if (profile.instructor !== value) store.students.setInstructor(student.scope, student.userId, value);
+  }
+
   /** The per-student lock, so other use cases (files, learning) never interleave with runLine. */
   /**
    * Deletes stored layers nothing refers to any more (images removed, hosts reset), like
@@ -224,7 +230,7 @@ export function createBaleia(deps: BaleiaDeps) {
     });
   }
 
-  return { runLine, viewHost, resetHost, setLocale, setPrivateReplies, profileOf, collectLayers, lock, idle: () => lock.idle() };
+  return { runLine, viewHost, resetHost, setLocale, setPrivateReplies, profileOf, setInstructor, collectLayers, lock, idle: () => lock.idle() };
 }
 
 export type Baleia = ReturnType<typeof createBaleia>;

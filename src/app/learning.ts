@@ -952,7 +952,7 @@ export function createLearning(deps: LearningDeps) {
       course,
       now,
       today,
-      students: store.students.list(scope),
+      students: store.students.learners(scope),
       cards: repo.memoryOfScope(scope),
       activity: repo.activityDaysOfScope(scope),
       labs: repo.labsOfScope(scope),
@@ -1070,7 +1070,7 @@ export function createLearning(deps: LearningDeps) {
       if (lab.passedAt === null) continue;
       passed.set(lab.labId, [...(passed.get(lab.labId) ?? []), userId]);
     }
-    const students = store.students.list(scope).length;
+    const students = store.students.learners(scope).length;
     return repo.assignments(scope).flatMap((a) => {
       const lab = course.labById.get(a.labId);
       return lab ? [{ labId: a.labId, title: lab.title[locale], assignedAt: a.assignedAt, assignedBy: a.assignedBy, passedBy: passed.get(a.labId) ?? [], students }] : [];

@@ -3,6 +3,7 @@
 // out once. Whatever a handler throws ends as a short, kind ephemeral message and a log line.
 import { MessageFlags, type ApplicationCommandOptionChoiceData, type AutocompleteInteraction, type Interaction } from 'discord.js';
 import { BaleiaBug, resolveLocale, type StudentRef } from '../app/baleia';
+import { isInstructor } from '../class/instructor';
 import type { Locale } from '../content/common';
 import type { AutocompleteContext, BotCommand, BotServices, ComponentHandler, ReplyContext } from './command';
 import { localeOf, tr } from './i18n';
@@ -34,8 +35,15 @@ export function createRouter(options: RouterOptions) {
   for (const command of options.commands) for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
   const queueKey = (student: StudentRef) => `${student.scope}\u0000${student.userId}`;
 
-  function profile(student: StudentRef, channelId: string | null) {
+  function profile(student: StudentRef, channelId: string | null, interaction?: Interaction) {
     const row = services.baleia.profileOf(student);
+    if (interaction?.inGuild()) {
+      // Instructors use the bot too; class reports and the leaderboard leave them out.
+      const roles = interaction.member?.roles;
+      const roleIds = !roles ? [] : Array.isArray(roles) ? roles : [...roles.cache.keys()];
+      const instructor = isInstructor({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds }, services.classes.settings(student.scope)?.instructorRoleId);
+      if (instructor !== row.instructor) services.baleia.setInstructor(student, instructor);
+    }
     const locale = resolveLocale(row.locale, student.locale);
     const publicLab = channelId !== null && services.channels.isPublicLab(channelId);
     return { locale, ephemeral: row.privateReplies && !publicLab };
@@ -43,7 +51,7 @@ export function createRouter(options: RouterOptions) {
 
   function replyContext(interaction: Interaction & { channelId: string | null }, responderOptions: { deferUpdate?: boolean } = {}) {
     const student = studentOf(interaction);
-    const { locale, ephemeral } = profile(student, interaction.channelId);
+    const { locale, ephemeral } = profile(student, interaction.channelId, interaction);
     const log = services.log.child({ interaction: interaction.id, scope: student.scope, user: student.userId });
     if (!interaction.isRepliable()) throw new Error('not a repliable interaction');
     const respond = new Responder(interaction, {

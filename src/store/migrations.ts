@@ -243,4 +243,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX daily_prompts_open ON daily_prompts (revealed_at, abandoned_at);
   CREATE INDEX daily_prompts_by_scope ON daily_prompts (scope, id);
   `,
+  // 5: instructors interact with the bot too, but class reports and the leaderboard leave them out.
+  `
+  ALTER TABLE students ADD COLUMN instructor INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -9,6 +9,8 @@ export interface StudentRow {
   locale: string | null;
   privateReplies: boolean;
   hiddenFromLeaderboard: boolean;
+  /** Manage Server or the class's instructor role, as last seen in an interaction. */
+  instructor: boolean;
   createdAt: number;
   lastActiveAt: number;
 }
@@ -21,6 +23,7 @@ interface RawRow {
   locale: string | null;
   private_replies: number;
   hidden_from_leaderboard: number;
+  instructor: number;
   created_at: number;
   last_active_at: number;
 }
@@ -33,6 +36,7 @@ const toStudent = (row: RawRow): StudentRow => ({
   locale: row.locale,
   privateReplies: row.private_replies === 1,
   hiddenFromLeaderboard: row.hidden_from_leaderboard === 1,
+  instructor: row.instructor === 1,
   createdAt: row.created_at,
   lastActiveAt: row.last_active_at,
 });
@@ -48,6 +52,8 @@ export function createStudentRepository(db: Db) {
   const setLocale = db.prepare('UPDATE students SET locale = ? WHERE scope = ? AND user_id = ?');
   const setPrivate = db.prepare('UPDATE students SET private_replies = ? WHERE scope = ? AND user_id = ?');
   const setHidden = db.prepare('UPDATE students SET hidden_from_leaderboard = ? WHERE scope = ? AND user_id = ?');
+  const setInstructor = db.prepare('UPDATE students SET instructor = ? WHERE scope = ? AND user_id = ?');
+  const learners = db.prepare<[string], RawRow>('SELECT * FROM students WHERE scope = ? AND instructor = 0 ORDER BY display_name');
   return {
     get(scope: string, userId: string): StudentRow | undefined {
       const row = select.get(scope, userId);
@@ -59,6 +65,13 @@ export function createStudentRepository(db: Db) {
     },
     list(scope: string): StudentRow[] {
       return all.all(scope).map(toStudent);
+    },
+    /** The class without its instructors: what reports, exports and the leaderboard count. */
+    learners(scope: string): StudentRow[] {
+      return learners.all(scope).map(toStudent);
+    },
+    setInstructor(scope: string, userId: string, value: boolean): void {
+      setInstructor.run(value ? 1 : 0, scope, userId);
     },
     insert(student: { scope: string; userId: string; userName: string; displayName: string; locale: string | null }, now: number): void {
       insert.run({ ...student, now });

@@ -175,6 +175,7 @@ describe('what instructors see', () => {
     const text = String(board.embeds[0]!.description);
     expect(text).toContain('(hidden from classmates)');
     expect(text).toContain('ana');
+    expect(text).not.toContain('teacher');
   });
 
   it('reports one student: mastery, weak facts, labs, streak, recent mistakes, last activity', async () => {
@@ -208,7 +209,9 @@ describe('what instructors see', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    const students = b.store.students.list(b.fake.guild.id);
+    // Instructors use the bot too, but the export is the class: one row per student, no teacher.
+    const students = b.store.students.learners(b.fake.guild.id);
+    expect(students.length).toBeLessThan(b.store.students.list(b.fake.guild.id).length);
     expect(rows).toHaveLength(1 + students.length);
     const byName = new Map(rows.slice(1).map((row) => [row[EXPORT_COLUMNS.indexOf('displayName')]!, row]));
     const risky = byName.get(`'=HYPERLINK("http://x")`)!;
@@ -218,6 +221,7 @@ describe('what instructors see', () => {
     for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     const ana = byName.get('ana')!;
     expect(Number(ana[EXPORT_COLUMNS.indexOf('reviews')])).toBe(3);
+    expect(byName.has('teacher')).toBe(false);
   });
 
   it('assigns a lab to the class and follows who finished it', async () => {
