@@ -123,7 +123,6 @@ const lessonButtons: ComponentHandler = {
         const { tried, view } = await ctx.serial(async () => {
           const tried = await learning.tryIt(ctx.student, id, page, index);
           // A mistake made in a "Try it" counts like one typed in /docker.
-          if (tried.status === 'ok' && !tried.reply.refused) learning.recordHostEvents(ctx.student, tried.reply.events);
           return { tried, view: await learning.lessonPage(ctx.student, id, page) };
         });
         if (tried.status !== 'ok') {

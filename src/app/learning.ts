@@ -601,7 +601,8 @@ export function createLearning(deps: LearningDeps) {
     if (!lesson) return notFound('lesson', c.locale);
     const tryItItem = lesson.pages[page - 1]?.tryIt[index - 1];
     if (!tryItItem) return notFound('try-it', c.locale);
-    const reply = await baleia.runLine(student, tryItItem.command);
+    // Through learning's runLine, so a try-it that fails feeds the reviews like any command.
+    const reply = await runLine(student, tryItItem.command);
     await lock.run(keyOf(student), async () => {
       store.transaction(() => {
         const row: LessonProgressRow = repo.lesson(c.scope, c.userId, lesson.id) ?? { lessonId: lesson.id, pagesSeen: 0, tries: [], startedAt: c.now, completedAt: null };
