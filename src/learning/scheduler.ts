@@ -1,7 +1,7 @@
 // Spaced repetition with FSRS (ts-fsrs, FSRS-6 default weights), one card per question per
 // student. Day-based: short-term steps are off, so every review lands on a later day, and a
 // card is due for the whole of its due day in the class's time zone.
-import { fsrs, forgetting_curve, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
+import { computeDecayFactor, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { QuestionKind } from '../quiz/schema';
 import { offsetAt } from './days';
 
@@ -119,12 +119,15 @@ export function reviewCard(card: CardRecord, grade: Grade, now: number, timeZone
 }
 
 const DAY_MS = 86_400_000;
+/** FSRS-6's forgetting curve constants, worked out once (a class overview evaluates it for every card). */
+const CURVE = computeDecayFactor(FSRS_PARAMETERS.w);
 
 /** FSRS retrievability: the chance the student recalls the card at `at` (0 when never answered). */
 export function recall(card: Pick<CardRecord, 'state' | 'lastReview' | 'stability'>, at: number): number {
   if (card.state === State.New || card.lastReview === null || card.stability <= 0) return 0;
   const days = Math.max(0, (at - card.lastReview) / DAY_MS);
-  return forgetting_curve(FSRS_PARAMETERS.w, days, card.stability);
+  // ts-fsrs's forgetting_curve, with its constants hoisted: R = (1 + factor·t/S)^decay, to 8 places.
+  return Math.round(Math.pow(1 + (CURVE.factor * days) / card.stability, CURVE.decay) * 1e8) / 1e8;
 }
 
 /**
