@@ -77,28 +77,60 @@ export function classOverviewSvg(view: ClassOverviewView): string {
     y += 44;
   }
 
-  // One text per fact row: resvg loads the font for each text on its own (about a millisecond
-  // apiece, half that for the smaller monospaced face), so the number sits in the label, padded
-  // to line up, and the share of students who mastered the fact is a bar, not a number.
-  const labelWidth = 170;
-  const barWidth = inner - labelWidth;
+  // One text per fact row: resvg lays out each text on its own (about a millisecond apiece,
+  // half that for the smaller monospaced face), so the number sits in the label, padded to line
+  // up, and the share of students who mastered the fact is a bar, not a number. Two columns
+  // halve the picture's height, and encoding a PNG costs in proportion to its pixels.
+  const gap = 24;
+  const columnWidth = (inner - gap) / 2;
+  const labelWidth = 112;
+  const barWidth = columnWidth - labelWidth;
+  type Row = { kind: 'topic'; title: string } | { kind: 'fact'; fact: (typeof view.topics)[number]['facts'][number] };
+  const rows: Row[] = [];
   for (const topic of view.topics) {
     if (topic.facts.length === 0) continue;
-    y += 12;
-    parts.push(text(PAD, y + 28, fit(topic.title, 44), { size: 28, weight: 'bold', fill: COLOURS.accent }));
-    y += 40;
-    for (const fact of topic.facts) {
-      parts.push(text(PAD, y + 21, `${fact.fact} ${percent(fact.mean).padStart(4)}`, { size: 22, mono: true }));
-      const x = PAD + labelWidth;
-      parts.push(rect(x, y + 3, barWidth, 16, COLOURS.track, 8));
+    rows.push({ kind: 'topic', title: topic.title });
+    for (const fact of topic.facts) rows.push({ kind: 'fact', fact });
+  }
+  const rowHeight = (row: Row) => (row.kind === 'topic' ? 48 : 32);
+  const total = rows.reduce((sum, row) => sum + rowHeight(row), 0);
+  // The second column starts at the topic that best balances the two heights.
+  let split = rows.length;
+  let best = Infinity;
+  let reached = 0;
+  rows.forEach((row, i) => {
+    if (row.kind === 'topic' && i > 0 && Math.abs(reached - total / 2) < best) {
+      best = Math.abs(reached - total / 2);
+      split = i;
+    }
+    reached += rowHeight(row);
+  });
+  const top = y;
+  let bottom = y;
+  [rows.slice(0, split), rows.slice(split)].forEach((column, index) => {
+    const left = PAD + index * (columnWidth + gap);
+    let cy = top;
+    for (const row of column) {
+      if (row.kind === 'topic') {
+        cy += 12;
+        parts.push(text(left, cy + 24, fit(row.title, 30), { size: 19, weight: 'bold', fill: COLOURS.accent }));
+        cy += 36;
+        continue;
+      }
+      const { fact } = row;
+      parts.push(text(left, cy + 21, `${fact.fact} ${percent(fact.mean).padStart(4)}`, { size: 20, mono: true }));
+      const x = left + labelWidth;
+      parts.push(rect(x, cy + 3, barWidth, 16, COLOURS.track, 8));
       const filled = Math.round(barWidth * Math.max(0, Math.min(1, fact.mean)));
-      if (filled > 0) parts.push(rect(x, y + 3, Math.max(filled, 16), 16, masteryColour(fact.mean), 8));
+      if (filled > 0) parts.push(rect(x, cy + 3, Math.max(filled, 16), 16, masteryColour(fact.mean), 8));
       const share = fact.students === 0 ? 0 : fact.mastered / fact.students;
       const masteredWidth = Math.round(barWidth * Math.max(0, Math.min(1, share)));
-      if (masteredWidth > 0) parts.push(rect(x, y + 22, Math.max(masteredWidth, 4), 5, COLOURS.high, 2));
-      y += 32;
+      if (masteredWidth > 0) parts.push(rect(x, cy + 22, Math.max(masteredWidth, 4), 5, COLOURS.high, 2));
+      cy += 32;
     }
-  }
+    bottom = Math.max(bottom, cy);
+  });
+  y = bottom;
   const height = y + PAD;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,

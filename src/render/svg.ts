@@ -1,7 +1,8 @@
 // What Baleia's pictures (/host, /progress, /class overview) share: the DejaVu fonts, text
 // helpers for SVG, localized labels, and rendering to PNG off the event loop.
 import { existsSync } from 'node:fs';
-import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Locale } from '../content/common';
 
 export const FONT = 'DejaVu Sans';
@@ -21,9 +22,44 @@ function renderOptions(): ResvgRenderOptions {
   return options;
 }
 
-/** Any of Baleia's SVG pictures as a PNG, rendered on libuv's thread pool so the bot keeps answering. */
-export async function pngOf(svg: string): Promise<Buffer> {
-  return (await renderAsync(svg, renderOptions())).asPng();
+let worker: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+
+function renderer(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./png-worker.mjs', import.meta.url));
+  started.on('message', (message: { id: number; png?: Uint8Array; error?: string }) => {
+    const pending = waiting.get(message.id);
+    waiting.delete(message.id);
+    // Idle, the thread must not keep Baleia alive on its own.
+    if (waiting.size === 0) started.unref();
+    if (!pending) return;
+    if (message.png) pending.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
+    else pending.reject(new Error(message.error ?? 'rendering failed'));
+  });
+  started.on('error', (error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+    worker = undefined;
+  });
+  worker = started;
+  return started;
+}
+
+/**
+ * Any of Baleia's SVG pictures as a PNG, drawn and encoded on a thread of its own: resvg's PNG
+ * encoding is synchronous, and on the bot's thread it would hold every other reply meanwhile.
+ */
+export function pngOf(svg: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    const thread = renderer();
+    // While a picture is on its way, the process waits for it.
+    thread.ref();
+    thread.postMessage({ id, svg, options: renderOptions() });
+  });
 }
 
 /** The same, synchronously (tests and scripts). */
