@@ -14,7 +14,8 @@ import { loadCatalog } from '../src/catalog-loader';
 import { loadCourse, type Course } from '../src/learning/content';
 import { newCard, State } from '../src/learning/scheduler';
 import type { Question } from '../src/quiz/schema';
-import { classOverviewSvg, pngOf } from '../src/render/class-overview';
+import { classOverviewSvg } from '../src/render/class-overview';
+import { pngOf } from '../src/render/svg';
 import { openStore } from '../src/store';
 import { median } from './stats';
 

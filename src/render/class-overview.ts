@@ -3,24 +3,12 @@
 // rasterised with resvg on libuv's thread pool (like /host), in the same narrow, large-type
 // layout as the students' pictures, because it is read on phones too.
 import type { ClassOverviewView } from '../app/class';
-import { FONT, fit, labels, percent, pngOf, xml } from './svg';
+import { PALETTE, fit, labels, masteryColour, percent, pngOf, svgRect, svgText, type TextStyle } from './svg';
 import type { Locale } from '../content/common';
 
 const WIDTH = 760;
 const PAD = 28;
-const MONO = 'DejaVu Sans Mono';
-
-const COLOURS = {
-  background: '#0f1b2d',
-  card: '#17283f',
-  text: '#eef3fa',
-  muted: '#9fb3c8',
-  accent: '#2496ed',
-  track: '#24384f',
-  low: '#e8684a',
-  mid: '#f2b43c',
-  high: '#3ccf7a',
-};
+const COLOURS = PALETTE;
 
 const TEXT: Record<Locale, Record<string, string>> = {
   en: {
@@ -43,22 +31,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
 
 const t = labels(TEXT);
 
-function masteryColour(value: number): string {
-  if (value >= 0.8) return COLOURS.high;
-  if (value >= 0.4) return COLOURS.mid;
-  return COLOURS.low;
-}
-
-function text(x: number, y: number, content: string, options: { size?: number; weight?: 'bold' | 'normal'; fill?: string; anchor?: 'start' | 'end'; mono?: boolean } = {}): string {
-  const anchor = options.anchor === 'end' ? ' text-anchor="end"' : '';
-  // Monospaced labels are padded with spaces to line up: keep them.
-  const space = options.mono ? ' xml:space="preserve"' : '';
-  return `<text${space} x="${x}" y="${y}" font-family="${options.mono ? MONO : FONT}" font-size="${options.size ?? 24}" font-weight="${options.weight ?? 'normal'}" fill="${options.fill ?? COLOURS.text}"${anchor}>${xml(content)}</text>`;
-}
-
-function rect(x: number, y: number, width: number, height: number, fill: string, radius = 0): string {
-  return `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="${radius}" fill="${fill}"/>`;
-}
+const text = (x: number, y: number, content: string, style: TextStyle = {}) => svgText(x, y, content, style, 24);
+const rect = svgRect;
 
 export function classOverviewSvg(view: ClassOverviewView): string {
   const l = view.locale;
@@ -140,9 +114,6 @@ export function classOverviewSvg(view: ClassOverviewView): string {
     '</svg>',
   ].join('\n');
 }
-
-/** Kept for callers that import it from here. */
-export { pngOf };
 
 export async function classOverviewPng(view: ClassOverviewView): Promise<Buffer> {
   return pngOf(classOverviewSvg(view));

@@ -3,21 +3,16 @@
 // phone: images (with coloured layer strips: one colour = one layer stored once), containers
 // (status, ports, writable layer, mounts), volumes (size and who mounts them).
 import type { Locale } from '../content/common';
-import { FONT, fit, labels, pngOf, svgToPng, xml } from './svg';
+import { PALETTE, fit, labels, pngOf, svgRect, svgText, svgToPng, type TextStyle } from './svg';
 import type { HostView } from '../app/host-view';
 import { humanSize } from '../engine/format/size';
 
 const WIDTH = 760;
 const PAD = 28;
-const MONO = 'DejaVu Sans Mono';
 const MAX_ROWS = 8;
 
 const COLOURS = {
-  background: '#0f1b2d',
-  card: '#17283f',
-  text: '#eef3fa',
-  muted: '#9fb3c8',
-  accent: '#2496ed',
+  ...PALETTE,
   running: '#3ccf7a',
   paused: '#f2b43c',
   stopped: '#8a98a8',
@@ -82,15 +77,12 @@ class Canvas {
   readonly parts: string[] = [];
   y = PAD;
 
-  text(x: number, y: number, content: string, options: { size?: number; weight?: 'bold' | 'normal'; fill?: string; mono?: boolean; anchor?: 'start' | 'end' } = {}): void {
-    const size = options.size ?? 26;
-    this.parts.push(
-      `<text x="${x}" y="${y}" font-family="${options.mono ? MONO : FONT}" font-size="${size}" font-weight="${options.weight ?? 'normal'}" fill="${options.fill ?? COLOURS.text}"${options.anchor === 'end' ? ' text-anchor="end"' : ''}>${xml(content)}</text>`,
-    );
+  text(x: number, y: number, content: string, style: TextStyle = {}): void {
+    this.parts.push(svgText(x, y, content, style));
   }
 
   rect(x: number, y: number, width: number, height: number, fill: string, radius = 0): void {
-    this.parts.push(`<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="${radius}" fill="${fill}"/>`);
+    this.parts.push(svgRect(x, y, width, height, fill, radius));
   }
 
   circle(x: number, y: number, r: number, fill: string): void {

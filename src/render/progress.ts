@@ -2,22 +2,14 @@
 // streak and facts mastered at the top, a bar per topic for mastery, and the streak calendar
 // of the last weeks. One narrow column with large type, because it is read on phones.
 import type { Locale } from '../content/common';
-import { FONT, fit, labels, percent, xml } from './svg';
+import { PALETTE, fit, labels, masteryColour, percent, svgRect, svgText, type TextStyle } from './svg';
 import type { ProgressView } from '../learning/progress';
 
 const WIDTH = 760;
 const PAD = 28;
 
 const COLOURS = {
-  background: '#0f1b2d',
-  card: '#17283f',
-  text: '#eef3fa',
-  muted: '#9fb3c8',
-  accent: '#2496ed',
-  track: '#24384f',
-  low: '#e8684a',
-  mid: '#f2b43c',
-  high: '#3ccf7a',
+  ...PALETTE,
   dayEmpty: '#22354d',
   dayDone: '#3ccf7a',
   today: '#eef3fa',
@@ -64,20 +56,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
 
 const t = labels(TEXT);
 
-function masteryColour(value: number): string {
-  if (value >= 0.8) return COLOURS.high;
-  if (value >= 0.4) return COLOURS.mid;
-  return COLOURS.low;
-}
-
-function text(x: number, y: number, content: string, options: { size?: number; weight?: 'bold' | 'normal'; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): string {
-  const anchor = options.anchor && options.anchor !== 'start' ? ` text-anchor="${options.anchor}"` : '';
-  return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${options.size ?? 26}" font-weight="${options.weight ?? 'normal'}" fill="${options.fill ?? COLOURS.text}"${anchor}>${xml(content)}</text>`;
-}
-
-function rect(x: number, y: number, width: number, height: number, fill: string, radius = 0, extra = ''): string {
-  return `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="${radius}" fill="${fill}"${extra}/>`;
-}
+const text = (x: number, y: number, content: string, style: TextStyle = {}) => svgText(x, y, content, style);
+const rect = svgRect;
 
 export function progressSvg(view: ProgressView): string {
   const locale = view.locale;

@@ -6,6 +6,20 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Locale } from '../content/common';
 
 export const FONT = 'DejaVu Sans';
+export const MONO = 'DejaVu Sans Mono';
+
+/** The colours every picture shares: Docker's blue on a dark card, mastery from red to green. */
+export const PALETTE = {
+  background: '#0f1b2d',
+  card: '#17283f',
+  text: '#eef3fa',
+  muted: '#9fb3c8',
+  accent: '#2496ed',
+  track: '#24384f',
+  low: '#e8684a',
+  mid: '#f2b43c',
+  high: '#3ccf7a',
+};
 const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'].map((name) => `${FONT_DIR}/${name}`);
 
@@ -75,6 +89,32 @@ export function xml(text: string): string {
 export function fit(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export interface TextStyle {
+  size?: number;
+  weight?: 'bold' | 'normal';
+  fill?: string;
+  anchor?: 'start' | 'middle' | 'end';
+  /** Monospaced, with runs of spaces kept (padded labels line up). */
+  mono?: boolean;
+}
+
+export function svgText(x: number, y: number, content: string, style: TextStyle = {}, defaultSize = 26): string {
+  const anchor = style.anchor && style.anchor !== 'start' ? ` text-anchor="${style.anchor}"` : '';
+  const space = style.mono ? ' xml:space="preserve"' : '';
+  return `<text${space} x="${x}" y="${y}" font-family="${style.mono ? MONO : FONT}" font-size="${style.size ?? defaultSize}" font-weight="${style.weight ?? 'normal'}" fill="${style.fill ?? PALETTE.text}"${anchor}>${xml(content)}</text>`;
+}
+
+export function svgRect(x: number, y: number, width: number, height: number, fill: string, radius = 0, extra = ''): string {
+  return `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="${radius}" fill="${fill}"${extra}/>`;
+}
+
+/** Green from 80 %, amber from 40 %, red below: the same reading on /progress and the overview. */
+export function masteryColour(value: number): string {
+  if (value >= 0.8) return PALETTE.high;
+  if (value >= 0.4) return PALETTE.mid;
+  return PALETTE.low;
 }
 
 export const percent = (value: number) => `${Math.round(value * 100)}%`;
