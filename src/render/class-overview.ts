@@ -3,7 +3,7 @@
 // rasterised with resvg on libuv's thread pool (like /host), in the same narrow, large-type
 // layout as the students' pictures, because it is read on phones too.
 import type { ClassOverviewView } from '../app/class';
-import { PALETTE, fit, labels, masteryColour, percent, pngOf, svgRect, svgText, type TextStyle } from './svg';
+import { PALETTE, fit, labels, masteryColour, percent, pngOf, svgDocument, svgRect, svgText, type TextStyle } from './svg';
 import type { Locale } from '../content/common';
 
 const WIDTH = 760;
@@ -106,13 +106,7 @@ export function classOverviewSvg(view: ClassOverviewView): string {
   });
   y = bottom;
   const height = y + PAD;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
-    rect(0, 0, WIDTH, height, COLOURS.background),
-    rect(0, 0, WIDTH, 8, COLOURS.accent),
-    ...parts,
-    '</svg>',
-  ].join('\n');
+  return svgDocument(WIDTH, height, parts);
 }
 
 export async function classOverviewPng(view: ClassOverviewView): Promise<Buffer> {

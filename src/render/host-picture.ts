@@ -3,7 +3,7 @@
 // phone: images (with coloured layer strips: one colour = one layer stored once), containers
 // (status, ports, writable layer, mounts), volumes (size and who mounts them).
 import type { Locale } from '../content/common';
-import { PALETTE, fit, labels, pngOf, svgRect, svgText, svgToPng, type TextStyle } from './svg';
+import { PALETTE, fit, labels, pngOf, svgDocument, svgRect, svgText, type TextStyle } from './svg';
 import type { HostView } from '../app/host-view';
 import { humanSize } from '../engine/format/size';
 
@@ -206,18 +206,11 @@ export function hostSvg(view: HostView, locale: Locale): string {
   }
 
   const height = Math.ceil(canvas.y + PAD);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
-    `<rect width="${WIDTH}" height="${height}" fill="${COLOURS.background}"/>`,
-    `<rect width="${WIDTH}" height="8" fill="${COLOURS.accent}"/>`,
-    ...canvas.parts,
-    '</svg>',
-  ].join('\n');
+  return svgDocument(WIDTH, height, canvas.parts);
 }
 
-/** The PNG of a host view, rendered on libuv's thread pool so the bot keeps answering meanwhile. */
+/** The PNG of a host view, rendered on the pictures' own thread so the bot keeps answering meanwhile. */
 export async function hostPng(view: HostView, locale: Locale): Promise<Buffer> {
   return pngOf(hostSvg(view, locale));
 }
 
-export { svgToPng };

@@ -2,7 +2,7 @@
 // streak and facts mastered at the top, a bar per topic for mastery, and the streak calendar
 // of the last weeks. One narrow column with large type, because it is read on phones.
 import type { Locale } from '../content/common';
-import { PALETTE, fit, labels, masteryColour, percent, svgRect, svgText, type TextStyle } from './svg';
+import { PALETTE, fit, labels, masteryColour, percent, svgDocument, svgRect, svgText, type TextStyle } from './svg';
 import type { ProgressView } from '../learning/progress';
 
 const WIDTH = 760;
@@ -134,11 +134,5 @@ export function progressSvg(view: ProgressView): string {
   }
   const height = y + PAD;
 
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
-    rect(0, 0, WIDTH, height, COLOURS.background),
-    rect(0, 0, WIDTH, 8, COLOURS.accent),
-    ...parts,
-    '</svg>',
-  ].join('\n');
+  return svgDocument(WIDTH, height, parts);
 }

@@ -116,6 +116,17 @@ export function svgRect(x: number, y: number, width: number, height: number, fil
   return `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="${radius}" fill="${fill}"${extra}/>`;
 }
 
+/** A picture: the dark background, Docker's blue strip along the top, then its parts. */
+export function svgDocument(width: number, height: number, parts: string[]): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    svgRect(0, 0, width, height, PALETTE.background),
+    svgRect(0, 0, width, 8, PALETTE.accent),
+    ...parts,
+    '</svg>',
+  ].join('\n');
+}
+
 /** Green from 80 %, amber from 40 %, red below: the same reading on /progress and the overview. */
 export function masteryColour(value: number): string {
   if (value >= 0.8) return PALETTE.high;
