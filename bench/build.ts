@@ -2,7 +2,6 @@
 // cached (a rebuild where every step says CACHED). Targets: < 20 ms cold, < 5 ms cached (median).
 // Runnable alone: npx tsx bench/build.ts
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { buildImage, type BuildRequest } from '../src/engine/build/builder';
 import { HostContext, type EnginePorts } from '../src/engine/host-context';
 import type { HostState } from '../src/engine/model/host-state';
@@ -10,6 +9,7 @@ import type { Layer } from '../src/engine/model/image';
 import { newHostState } from '../src/engine/new-host';
 import { buildCatalogIndex } from '../src/engine/registry/catalog';
 import { hostFs } from '../src/engine/runtime/machines';
+import { invokedDirectly } from '../src/invoked-directly';
 import { median, percentile, sample, table } from './stats';
 
 const DOCKERFILE = `FROM alpine:3.22 AS base
@@ -124,6 +124,6 @@ export function printBuildBench(result: BuildBenchResult): void {
   console.log('Cold, each RUN costs 1-4 ms of just-bash start-up and execution (5 RUN steps here); a loaded machine doubles the figures.');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (invokedDirectly(import.meta.url)) {
   printBuildBench(await runBuildBench());
 }

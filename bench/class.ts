@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createBaleia } from '../src/app/baleia';
 import { createClassUseCases } from '../src/app/class';
 import { createLearning } from '../src/app/learning';
 import { loadCatalog } from '../src/catalog-loader';
+import { invokedDirectly } from '../src/invoked-directly';
 import { loadCourse, type Course } from '../src/learning/content';
 import { newCard, State } from '../src/learning/scheduler';
 import type { Question } from '../src/quiz/schema';
@@ -151,6 +151,6 @@ export async function runClassBench(): Promise<ClassFigures> {
   return figures;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (invokedDirectly(import.meta.url)) {
   await runClassBench();
 }

@@ -2,10 +2,9 @@
 // the other (as a person does: the next once the reply is there). Measures the time from the
 // interaction being dispatched to the reply the student sees (the edit, when deferred).
 // Run alone with `npx tsx bench/discord-load.ts`; `npm run bench` calls runDiscordLoad().
-import { realpathSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { invokedDirectly } from '../src/invoked-directly';
 import { registerCommands } from '../src/register';
 import { createFakeDiscord, type SlashOptions } from '../test/fake-discord';
 
@@ -220,16 +219,7 @@ if (!isMainThread && (workerData as BotWorkerData | undefined)?.role === 'baleia
   await botThread(workerData as BotWorkerData);
 }
 
-function invokedDirectly(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    // A worker thread's argv names no file.
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   runDiscordLoad({ log: (line) => process.stderr.write(`${line}\n`) }).then(
     (result) => {
       process.stdout.write(

@@ -1,12 +1,11 @@
 // `npm run register`: sends the slash commands in commands/ to Discord — to one class server
 // when DISCORD_GUILD_ID is set (instant), else globally (can take up to an hour to show).
 import 'dotenv/config';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { ConfigError, parseConfig } from './config';
 import type { BotCommand } from './discord/command';
 import { commandPayloads, loadCommands } from './discord/loader';
+import { invokedDirectly } from './invoked-directly';
 
 export interface RegisterOptions {
   token: string;
@@ -48,16 +47,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function invokedDirectly(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    // A worker thread's argv names no file.
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main().then(
     (code) => {
       process.exitCode = code;

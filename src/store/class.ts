@@ -117,18 +117,8 @@ const toPrompt = (row: PromptRaw): DailyPromptRow => ({
   lastError: row.last_error,
 });
 
-export interface PromptClaim {
-  scope: string;
-  day: string;
-  seq: number;
-  questionId: string;
-  locale: string;
-  channelId: string;
-  dueAt: number;
-  claimedAt: number;
-  closesAt: number;
-  requestedBy: string | null;
-}
+/** What claiming a prompt records; posting and revealing fill in the rest of the row. */
+export type PromptClaim = Pick<DailyPromptRow, 'scope' | 'day' | 'seq' | 'questionId' | 'locale' | 'channelId' | 'dueAt' | 'claimedAt' | 'closesAt' | 'requestedBy'>;
 
 export function createClassRepository(db: Db) {
   const settingsGet = db.prepare<[string], SettingsRaw>('SELECT * FROM class_settings WHERE scope = ?');
