@@ -39,8 +39,9 @@ export interface SourceContent {
 }
 
 export interface HealthConfig {
+  /** `['CMD-SHELL', 'curl -f http://localhost/']`, `['CMD', 'x']`, `['NONE']`. */
   test: string[];
-  /** Durations in nanoseconds, 0 = inherit. */
+  /** Durations in nanoseconds, 0 = inherit (Docker's default). */
   interval: number;
   timeout: number;
   startPeriod: number;

@@ -1,5 +1,6 @@
 // The typed, expanded Dockerfile the builder executes (plan.ts produces it).
 import type { ImageConfig } from '../model/image';
+import type { HealthConfig } from './instructions';
 import type { Heredoc } from './parse';
 
 /** How BuildKit names a build step (a progress vertex). */
@@ -185,16 +186,9 @@ export interface StopSignalInstruction extends InstructionBase {
   signal: string;
 }
 
-export interface HealthcheckInstruction extends InstructionBase {
+/** The healthcheck as written (its test has no variables to expand), with its history row. */
+export interface HealthcheckInstruction extends InstructionBase, HealthConfig {
   kind: 'HEALTHCHECK';
-  /** `['CMD-SHELL', 'curl -f http://localhost/']`, `['CMD', 'x']`, `['NONE']`. */
-  test: string[];
-  /** Nanoseconds; 0 = Docker's default. */
-  interval: number;
-  timeout: number;
-  startPeriod: number;
-  startInterval: number;
-  retries: number;
 }
 
 export interface ShellInstruction extends InstructionBase {
