@@ -96,6 +96,19 @@ function section(canvas: Canvas, title: string, count: number): void {
   canvas.y += 50;
 }
 
+/** A muted line where a section has nothing to show. */
+function nothingYet(canvas: Canvas, text: string): void {
+  canvas.text(PAD, canvas.y + 26, text, { size: 24, fill: COLOURS.muted });
+  canvas.y += 40;
+}
+
+/** "+ N more" under a section that shows only its first MAX_ROWS. */
+function moreRows(canvas: Canvas, locale: Locale, total: number): void {
+  if (total <= MAX_ROWS) return;
+  canvas.text(PAD, canvas.y + 24, t(locale, 'more', { n: total - MAX_ROWS }), { size: 24, fill: COLOURS.muted });
+  canvas.y += 36;
+}
+
 function statusColour(status: string): string {
   if (status === 'running') return COLOURS.running;
   if (status === 'paused' || status === 'restarting') return COLOURS.paused;
@@ -140,10 +153,7 @@ export function hostSvg(view: HostView, locale: Locale): string {
     canvas.text(PAD + 20, top + 102, shared > 0 ? `${count} · ${t(locale, 'shared', { n: shared })}` : count, { size: 22, fill: COLOURS.muted });
     canvas.y += 124;
   }
-  if (view.images.length > MAX_ROWS) {
-    canvas.text(PAD, canvas.y + 24, t(locale, 'more', { n: view.images.length - MAX_ROWS }), { size: 24, fill: COLOURS.muted });
-    canvas.y += 36;
-  }
+  moreRows(canvas, locale, view.images.length);
   if (view.totals.sharedLayers > 0) {
     canvas.text(PAD, canvas.y + 24, t(locale, 'legend'), { size: 22, fill: COLOURS.muted });
     canvas.y += 32;
@@ -156,10 +166,7 @@ export function hostSvg(view: HostView, locale: Locale): string {
 
   // Containers: a card each.
   section(canvas, t(locale, 'containers'), view.containers.length);
-  if (view.containers.length === 0) {
-    canvas.text(PAD, canvas.y + 26, t(locale, 'noContainers'), { size: 24, fill: COLOURS.muted });
-    canvas.y += 40;
-  }
+  if (view.containers.length === 0) nothingYet(canvas, t(locale, 'noContainers'));
   for (const container of view.containers.slice(0, MAX_ROWS)) {
     const lines: Array<{ text: string; colour: string; mono?: boolean }> = [
       { text: fit(container.statusText, 44), colour: statusColour(container.status) },
@@ -179,17 +186,11 @@ export function hostSvg(view: HostView, locale: Locale): string {
     lines.forEach((line, index) => canvas.text(PAD + 20, top + 80 + index * 32, line.text, { size: 22, fill: line.colour, mono: line.mono ?? false }));
     canvas.y += height + 12;
   }
-  if (view.containers.length > MAX_ROWS) {
-    canvas.text(PAD, canvas.y + 24, t(locale, 'more', { n: view.containers.length - MAX_ROWS }), { size: 24, fill: COLOURS.muted });
-    canvas.y += 36;
-  }
+  moreRows(canvas, locale, view.containers.length);
 
   // Volumes.
   section(canvas, t(locale, 'volumes'), view.volumes.length);
-  if (view.volumes.length === 0) {
-    canvas.text(PAD, canvas.y + 26, t(locale, 'noVolumes'), { size: 24, fill: COLOURS.muted });
-    canvas.y += 40;
-  }
+  if (view.volumes.length === 0) nothingYet(canvas, t(locale, 'noVolumes'));
   for (const volume of view.volumes.slice(0, MAX_ROWS)) {
     const top = canvas.y;
     canvas.rect(PAD, top, inner, 88, COLOURS.card, 14);
@@ -200,10 +201,7 @@ export function hostSvg(view: HostView, locale: Locale): string {
     canvas.text(PAD + 20, top + 72, fit(by, 50), { size: 22, fill: volume.mountedBy.length > 0 ? COLOURS.running : COLOURS.muted });
     canvas.y += 100;
   }
-  if (view.volumes.length > MAX_ROWS) {
-    canvas.text(PAD, canvas.y + 24, t(locale, 'more', { n: view.volumes.length - MAX_ROWS }), { size: 24, fill: COLOURS.muted });
-    canvas.y += 36;
-  }
+  moreRows(canvas, locale, view.volumes.length);
 
   const height = Math.ceil(canvas.y + PAD);
   return svgDocument(WIDTH, height, canvas.parts);
